@@ -1,0 +1,62 @@
+package org.civicca.api.account;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.civicca.api.web.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Every call under {@code /api/} needs {@code Authorization: Bearer <token>}; the public CRL paths need nothing. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String ACTOR_ATTRIBUTE = TokenAuthenticationFilter.class.getName() + ".actor";
+    private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
+
+    private final TokenAuthenticator authenticator;
+    private final ProblemWriter problems;
+
+    TokenAuthenticationFilter(TokenAuthenticator authenticator, ProblemWriter problems) {
+        this.authenticator = authenticator;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Actor> actor = bearer(request).flatMap(authenticator::authenticate);
+        if (actor.isEmpty()) {
+            log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicca\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "a valid bearer token is required (Authorization: Bearer <token>)");
+            return;
+        }
+        request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+}

@@ -1,0 +1,40 @@
+package org.civicca.api.agency;
+
+import java.net.URI;
+import java.util.List;
+import org.civicca.api.account.Actor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/agencies")
+class AgencyController {
+
+    private final AgencyService agencies;
+
+    AgencyController(AgencyService agencies) {
+        this.agencies = agencies;
+    }
+
+    @GetMapping
+    List<AgencyBody> list() {
+        return agencies.list();
+    }
+
+    @PostMapping
+    ResponseEntity<AgencyBody> create(@RequestBody AgencyBody body, Actor actor) {
+        AgencyBody created = agencies.create(body, actor.name());
+        return ResponseEntity.created(URI.create("/api/v1/agencies/" + created.code())).body(created);
+    }
+
+    @PutMapping("/{code}")
+    AgencyBody update(@PathVariable String code, @RequestBody AgencyBody body, Actor actor) {
+        return agencies.update(code, body, actor.name());
+    }
+}

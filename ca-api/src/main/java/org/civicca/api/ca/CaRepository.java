@@ -1,0 +1,6 @@
+package org.civicca.api.ca;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface CaRepository extends ListCrudRepository<CaAuthorityRow, String> {
+}

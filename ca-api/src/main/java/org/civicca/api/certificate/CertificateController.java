@@ -1,0 +1,69 @@
+package org.civicca.api.certificate;
+
+import java.net.URI;
+import org.civicca.api.account.Actor;
+import org.civicca.core.issue.IssuanceService;
+import org.civicca.core.pem.Pem;
+import org.civicca.core.store.CertificateRecord;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/certificates")
+class CertificateController {
+
+    static final String PKIX_CERT = "application/pkix-cert";
+    static final String PEM_CHAIN = "application/pem-certificate-chain";
+
+    private final CertificateService certificates;
+    private final CertificateQueries queries;
+    private final CertificateViews views;
+
+    CertificateController(CertificateService certificates, CertificateQueries queries, CertificateViews views) {
+        this.certificates = certificates;
+        this.queries = queries;
+        this.views = views;
+    }
+
+    /** 201 with the new certificate; 200 with the earlier one when the same requestId asks for the same thing again. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CertificateView> issue(@RequestBody CertificateRequestBody body, Actor actor) {
+        IssuanceService.Issued issued = certificates.issue(body.toRequest(), actor.name());
+        CertificateView view = views.full(issued.record());
+        URI location = URI.create("/api/v1/certificates/" + view.serial());
+        return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(view);
+    }
+
+    @GetMapping(value = "/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CertificateView get(@PathVariable String serial) {
+        return views.full(certificates.find(serial));
+    }
+
+    @GetMapping(value = "/{serial}", produces = PKIX_CERT)
+    ResponseEntity<byte[]> der(@PathVariable String serial) {
+        CertificateRecord record = certificates.find(serial);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PKIX_CERT)).body(record.der());
+    }
+
+    @GetMapping(value = "/{serial}", produces = PEM_CHAIN)
+    ResponseEntity<String> pemChain(@PathVariable String serial) {
+        CertificateRecord record = certificates.find(serial);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM_CHAIN)).body(Pem.chain(views.chain(record)));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    CertificatePage list(@RequestParam(required = false) String agency, @RequestParam(required = false) String profile,
+                         @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                         @RequestParam(required = false) String expiringBefore, @RequestParam(required = false) Integer page,
+                         @RequestParam(required = false) Integer size) {
+        return queries.list(CertificateFilter.of(agency, profile, status, q, expiringBefore, page, size));
+    }
+}

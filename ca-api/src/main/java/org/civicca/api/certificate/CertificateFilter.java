@@ -1,0 +1,52 @@
+package org.civicca.api.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.revoke.CertificateStatus;
+
+/** The filters and page of {@code GET /api/v1/certificates}, checked: page from 0, size 1 to 1000. */
+record CertificateFilter(Optional<String> agency, Optional<String> profile, Optional<CertificateStatus> status, Optional<String> query,
+                         Optional<Instant> expiringBefore, int page, int size) {
+
+    static final int MAX_SIZE = 1000;
+
+    static CertificateFilter of(String agency, String profile, String status, String q, String expiringBefore, Integer page, Integer size) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 50 : size;
+        if (pageNumber < 0) {
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "page", "page must be 0 or more");
+        }
+        if (pageSize < 1 || pageSize > MAX_SIZE) {
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "size", "size must be 1 to " + MAX_SIZE);
+        }
+        return new CertificateFilter(text(agency), text(profile), text(status).map(CertificateFilter::status), text(q),
+                text(expiringBefore).map(CertificateFilter::instant), pageNumber, pageSize);
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static CertificateStatus status(String value) {
+        try {
+            return CertificateStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "status", "status must be ISSUED, REVOKED, ON_HOLD or EXPIRED");
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "expiringBefore",
+                    "expiringBefore must be an ISO-8601 date (2027-01-31) or instant (2027-01-31T00:00:00Z)");
+        }
+    }
+}

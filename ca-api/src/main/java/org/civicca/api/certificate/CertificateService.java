@@ -1,0 +1,54 @@
+package org.civicca.api.certificate;
+
+import org.civicca.api.audit.AuditLog;
+import org.civicca.core.SerialNumber;
+import org.civicca.core.issue.IssuanceRequest;
+import org.civicca.core.issue.IssuanceService;
+import org.civicca.core.revoke.RevocationService;
+import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.store.DuplicateRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues certificates in one transaction each: the certificate and its audit entry are committed before the
+ * certificate is returned. When a concurrent twin with the same requestId commits first, the loser's transaction
+ * rolls back and a second, fresh transaction returns the twin's certificate (or a conflict).
+ */
+@Service
+public class CertificateService {
+
+    private final IssuanceService issuance;
+    private final RevocationService lookup;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    CertificateService(IssuanceService issuance, RevocationService lookup, TransactionTemplate transactions, AuditLog audit) {
+        this.issuance = issuance;
+        this.lookup = lookup;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    public IssuanceService.Issued issue(IssuanceRequest request, String actor) {
+        try {
+            return transactions.execute(status -> issueAndAudit(request, actor));
+        } catch (DuplicateRequestException e) {
+            return transactions.execute(status -> issuance.issue(request));
+        }
+    }
+
+    public CertificateRecord find(String serial) {
+        return lookup.find(SerialNumber.parse(serial));
+    }
+
+    private IssuanceService.Issued issueAndAudit(IssuanceRequest request, String actor) {
+        IssuanceService.Issued issued = issuance.issue(request);
+        if (issued.created()) {
+            CertificateRecord record = issued.record();
+            audit.record(actor, "certificate.issued", record.serial().hex(), "profile=" + record.profile() + "; agency="
+                    + record.agency() + "; requestId=" + record.requestId().orElse("-") + "; subject=" + record.subjectDn());
+        }
+        return issued;
+    }
+}

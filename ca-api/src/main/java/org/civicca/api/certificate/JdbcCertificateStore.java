@@ -1,0 +1,86 @@
+package org.civicca.api.certificate;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.civicca.core.SerialNumber;
+import org.civicca.core.revoke.CertificateStatus;
+import org.civicca.core.revoke.Revocation;
+import org.civicca.core.revoke.RevocationReason;
+import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.store.CertificateStore;
+import org.civicca.core.store.DuplicateRequestException;
+import org.civicca.core.store.RevokedEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Component;
+
+/** The certificate store on Spring Data JDBC; serial and requestId uniqueness are database constraints. */
+@Component
+class JdbcCertificateStore implements CertificateStore {
+
+    private final CertificateRepository certificates;
+    private final JdbcAggregateTemplate rows;
+
+    JdbcCertificateStore(CertificateRepository certificates, JdbcAggregateTemplate rows) {
+        this.certificates = certificates;
+        this.rows = rows;
+    }
+
+    @Override
+    public void insert(CertificateRecord record) {
+        try {
+            rows.insert(toRow(record));
+        } catch (DuplicateKeyException e) {
+            if (record.requestId().isPresent() && certificates.findByRequestId(record.requestId().get()).isPresent()) {
+                throw new DuplicateRequestException(record.requestId().get(), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<CertificateRecord> findBySerial(SerialNumber serial) {
+        return certificates.findById(serial.hex()).map(JdbcCertificateStore::toRecord);
+    }
+
+    @Override
+    public Optional<CertificateRecord> findByRequestId(String requestId) {
+        return certificates.findByRequestId(requestId).map(JdbcCertificateStore::toRecord);
+    }
+
+    @Override
+    public boolean updateStatus(SerialNumber serial, CertificateStatus expected, CertificateStatus next, Optional<Revocation> revocation) {
+        return certificates.updateStatus(serial.hex(), expected.name(), next.name(),
+                revocation.map(Revocation::revokedAt).orElse(null),
+                revocation.map(r -> r.reason().rfcName()).orElse(null),
+                revocation.flatMap(Revocation::invalidityDate).orElse(null)) == 1;
+    }
+
+    @Override
+    public List<RevokedEntry> revokedEntries(String issuer) {
+        return certificates.findRevoked(issuer).stream()
+                .map(row -> new RevokedEntry(new SerialNumber(new BigInteger(row.serial(), 16)),
+                        new Revocation(RevocationReason.parse(row.revocationReason()), row.revokedAt(),
+                                Optional.ofNullable(row.invalidityDate()))))
+                .toList();
+    }
+
+    static CertificateRecord toRecord(CertificateRow row) {
+        Optional<Revocation> revocation = row.revocationReason() == null ? Optional.empty()
+                : Optional.of(new Revocation(RevocationReason.parse(row.revocationReason()), row.revokedAt(),
+                        Optional.ofNullable(row.invalidityDate())));
+        return new CertificateRecord(new SerialNumber(new BigInteger(row.serial(), 16)), row.issuer(), row.profile(), row.agency(),
+                Optional.ofNullable(row.requestId()), row.requestFingerprint(), row.subjectDn(), row.commonName(),
+                Optional.ofNullable(row.email()), CertificateStatus.valueOf(row.status()), row.notBefore(), row.notAfter(),
+                row.der(), revocation, row.createdAt());
+    }
+
+    private static CertificateRow toRow(CertificateRecord r) {
+        return new CertificateRow(r.serial().hex(), r.issuer(), r.profile(), r.agency(), r.requestId().orElse(null),
+                r.requestFingerprint(), r.subjectDn(), r.commonName(), r.email().orElse(null), r.status().name(),
+                r.notBefore(), r.notAfter(), r.der(), r.revocation().map(Revocation::revokedAt).orElse(null),
+                r.revocation().map(v -> v.reason().rfcName()).orElse(null),
+                r.revocation().flatMap(Revocation::invalidityDate).orElse(null), r.createdAt());
+    }
+}

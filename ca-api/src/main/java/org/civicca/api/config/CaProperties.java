@@ -1,0 +1,40 @@
+package org.civicca.api.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Everything under {@code ca.} in the configuration, as read; {@link CaConfiguration} turns it into core records. */
+@ConfigurationProperties("ca")
+public record CaProperties(
+        String home,
+        String publicBaseUrl,
+        String keystorePasswordFile,
+        String country,
+        String province,
+        Api api,
+        Crl crl,
+        List<Authority> authorities,
+        Map<String, Profile> profiles) {
+
+    public record Api(DataSize maxBodyBytes) {
+    }
+
+    public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration maxAge) {
+    }
+
+    public record Authority(String name, String parent, String keyAlgorithm, int validityYears, Duration crlValidity,
+                            Subject subject) {
+    }
+
+    public record Subject(String country, String province, String locality, String organization, String organizationalUnit,
+                          String commonName) {
+    }
+
+    public record Profile(String issuer, List<String> keyAlgorithms, int defaultValidityDays, int maxValidityDays,
+                          List<String> keyUsage, List<String> rsaKeyUsage, List<String> extendedKeyUsage, List<String> policies,
+                          String commonNameRule, List<String> requiredFields, List<String> optionalFields) {
+    }
+}

@@ -1,0 +1,70 @@
+package org.civicca.api.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+
+/**
+ * The CA keystore password, from (in order) the environment variable {@code CA_KEYSTORE_PASSWORD}, the file named
+ * by {@code ca.keystore-password-file}, or a password generated once and kept in {@code ca.home} (owner-only),
+ * with a warning at every start. Never from YAML in clear.
+ */
+final class KeystorePasswordSource {
+
+    static final String ENVIRONMENT_VARIABLE = "CA_KEYSTORE_PASSWORD";
+    private static final Logger log = LoggerFactory.getLogger(KeystorePasswordSource.class);
+
+    private KeystorePasswordSource() {
+    }
+
+    static char[] resolve(Environment environment, CaProperties properties, CaHome home, SecureRandom random) {
+        String fromEnvironment = environment.getProperty(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        if (properties.keystorePasswordFile() != null && !properties.keystorePasswordFile().isBlank()) {
+            return read(Path.of(properties.keystorePasswordFile()));
+        }
+        Path generated = home.generatedKeystorePassword();
+        if (!Files.exists(generated)) {
+            write(generated, random);
+        }
+        log.warn("The CA keystore password is kept beside the keystore in {}. Set {} or ca.keystore-password-file "
+                + "to keep it elsewhere.", generated, ENVIRONMENT_VARIABLE);
+        return read(generated);
+    }
+
+    private static char[] read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new IllegalStateException("keystore password file " + file + " is empty");
+            }
+            return text.toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read keystore password file " + file, e);
+        }
+    }
+
+    private static void write(Path file, SecureRandom random) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        try {
+            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
+                    StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write generated keystore password " + file, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.civicca.api.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.mapping.NamingStrategy;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.util.ParsingUtils;
+
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    /**
+     * Row classes are named for their table plus "Row" ({@code CertificateRow} → {@code certificate}). Names derived
+     * here are cased by the database dialect, so one schema with unquoted names serves H2 and PostgreSQL alike.
+     */
+    @Bean
+    NamingStrategy rowNamingStrategy() {
+        return new NamingStrategy() {
+            @Override
+            public String getTableName(Class<?> type) {
+                String name = type.getSimpleName().replaceFirst("Row$", "");
+                return ParsingUtils.reconcatenateCamelCase(name, "_");
+            }
+
+            @Override
+            public String getReverseColumnName(RelationalPersistentEntity<?> owner) {
+                return getTableName(owner.getType());
+            }
+        };
+    }
+}

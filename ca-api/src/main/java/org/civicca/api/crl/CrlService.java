@@ -1,0 +1,47 @@
+package org.civicca.api.crl;
+
+import org.civicca.api.account.Actor;
+import org.civicca.api.audit.AuditLog;
+import org.civicca.core.crl.CrlPublisher;
+import org.civicca.core.crl.PublishedCrl;
+import org.civicca.core.store.CrlStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed. */
+@Service
+public class CrlService {
+
+    private final CrlPublisher publisher;
+    private final CrlStore store;
+    private final CrlCache cache;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    CrlService(CrlPublisher publisher, CrlStore store, CrlCache cache, AuditLog audit, TransactionTemplate transactions) {
+        this.publisher = publisher;
+        this.store = store;
+        this.cache = cache;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    public PublishedCrl publish(String caName, String actor) {
+        PublishedCrl crl = transactions.execute(status -> {
+            PublishedCrl made = publisher.publish(caName);
+            audit.record(actor, "crl.published", caName, "number=" + made.number() + "; nextUpdate=" + made.nextUpdate());
+            return made;
+        });
+        cache.offer(crl);
+        return crl;
+    }
+
+    PublishedCrl publishBySystem(String caName) {
+        return publish(caName, Actor.SYSTEM);
+    }
+
+    /** Loads the newest stored CRL into memory, e.g. at start or when another node made one. */
+    void loadLatest(String caName) {
+        transactions.execute(status -> store.latest(caName)).ifPresent(cache::offer);
+    }
+}

@@ -1,0 +1,64 @@
+package org.civicca.api.crl;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.crl.PublishedCrl;
+import org.civicca.core.store.CrlStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * CRLs in the database. The CRL number is taken with {@code SELECT … FOR UPDATE} on the CA's row, so numbering is
+ * serialized by the database across threads and nodes; the lock is held until the CRL is saved and committed.
+ */
+@Component
+class JdbcCrlStore implements CrlStore {
+
+    private final JdbcClient jdbc;
+
+    JdbcCrlStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long nextCrlNumber(String caName) {
+        long last = jdbc.sql("SELECT crl_number FROM ca_authority WHERE name = ? FOR UPDATE")
+                .param(caName).query(Long.class).optional()
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", "CA " + caName + " is not recorded"));
+        long next = last + 1;
+        jdbc.sql("UPDATE ca_authority SET crl_number = ? WHERE name = ?").param(next).param(caName).update();
+        return next;
+    }
+
+    @Override
+    public void save(PublishedCrl crl) {
+        jdbc.sql("INSERT INTO crl (ca_name, crl_number, this_update, next_update, der) VALUES (?, ?, ?, ?, ?)")
+                .param(crl.caName()).param(crl.number()).param(utc(crl.thisUpdate())).param(utc(crl.nextUpdate())).param(crl.der())
+                .update();
+    }
+
+    @Override
+    public Optional<PublishedCrl> latest(String caName) {
+        return jdbc.sql("""
+                        SELECT ca_name, crl_number, this_update, next_update, der FROM crl
+                         WHERE ca_name = ? ORDER BY crl_number DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(caName)
+                .query((rs, n) -> new PublishedCrl(rs.getString(1), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getBytes(5)))
+                .optional();
+    }
+
+    /** The newest CRL number made for this CA by any node, or 0. */
+    long latestNumber(String caName) {
+        return jdbc.sql("SELECT COALESCE(MAX(crl_number), 0) FROM crl WHERE ca_name = ?").param(caName).query(Long.class).single();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,34 @@
+package org.civicca.api.revocation;
+
+import org.civicca.api.account.Actor;
+import org.civicca.api.certificate.CertificateView;
+import org.civicca.api.certificate.CertificateViews;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/certificates/{serial}")
+class RevocationController {
+
+    private final Revocations revocations;
+    private final CertificateViews views;
+
+    RevocationController(Revocations revocations, CertificateViews views) {
+        this.revocations = revocations;
+        this.views = views;
+    }
+
+    @PostMapping(value = "/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CertificateView revoke(@PathVariable String serial, @RequestBody RevocationBody body, Actor actor) {
+        return views.full(revocations.revoke(serial, body, actor.name()));
+    }
+
+    @PostMapping("/release")
+    CertificateView release(@PathVariable String serial, Actor actor) {
+        return views.full(revocations.release(serial, actor.name()));
+    }
+}

@@ -1,0 +1,43 @@
+package org.civicca.api.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside Spring MVC (in a filter, or refused by the container) reach {@code /error}; they too
+ * leave as problem+json with nothing internal in them.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (status.is5xxServerError()) {
+            String reference = UUID.randomUUID().toString();
+            log.error("Internal error outside the controllers, reference {}", reference,
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            problem.setDetail("internal error; the operators can find it under reference " + reference);
+            problem.setProperty("reference", reference);
+            problem.setType(ProblemTypes.type("internal-error"));
+        } else {
+            problem.setType(ProblemTypes.type("http-" + status.value()));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

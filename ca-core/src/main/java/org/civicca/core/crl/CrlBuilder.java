@@ -1,0 +1,82 @@
+package org.civicca.core.crl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.Providers;
+import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.issue.Extensions;
+import org.civicca.core.revoke.RevocationReason;
+import org.civicca.core.store.RevokedEntry;
+
+/**
+ * Builds and signs a v2 CRL: a pure function of the issuer, its revoked entries, the CRL number and the times.
+ * Times are whole seconds in UTC. Each entry carries its reasonCode (left out for unspecified, as RFC 5280
+ * 5.3.1 asks) and invalidityDate when known. The signature is verified before the CRL is returned.
+ */
+public final class CrlBuilder {
+
+    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
+
+    public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
+        Instant from = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
+        Instant until = nextUpdate.truncatedTo(ChronoUnit.SECONDS);
+        if (!until.isAfter(from)) {
+            throw new IllegalArgumentException("nextUpdate must follow thisUpdate");
+        }
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer.subject(), Date.from(from));
+        builder.setNextUpdate(Date.from(until));
+        try {
+            for (RevokedEntry entry : entries) {
+                builder.addCRLEntry(entry.serial().value(), Date.from(entry.revocation().revokedAt().truncatedTo(ChronoUnit.SECONDS)),
+                        entryExtensions(entry));
+            }
+            builder.addExtension(Extensions.authorityKeyIdentifier(issuer.certificate()));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        X509CRLHolder crl = builder.build(issuer.signer().contentSigner());
+        verify(issuer, crl);
+        return crl;
+    }
+
+    private static org.bouncycastle.asn1.x509.Extensions entryExtensions(RevokedEntry entry) throws IOException {
+        ExtensionsGenerator generator = new ExtensionsGenerator();
+        RevocationReason reason = entry.revocation().reason();
+        if (reason != RevocationReason.UNSPECIFIED) {
+            generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
+        }
+        if (entry.revocation().invalidityDate().isPresent()) {
+            Instant invalidity = entry.revocation().invalidityDate().get().truncatedTo(ChronoUnit.SECONDS);
+            generator.addExtension(Extension.invalidityDate, false, new ASN1GeneralizedTime(Date.from(invalidity)));
+        }
+        return generator.isEmpty() ? null : generator.generate();
+    }
+
+    private void verify(CertificateAuthority issuer, X509CRLHolder crl) {
+        try {
+            if (!crl.isSignatureValid(verifiers.build(issuer.signer().publicKey()))) {
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "CRL signature does not verify with the CA key");
+            }
+        } catch (OperatorCreationException | CertException e) {
+            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, "CRL self-check failed", e);
+        }
+    }
+}

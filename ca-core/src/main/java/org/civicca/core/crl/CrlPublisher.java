@@ -1,0 +1,48 @@
+package org.civicca.core.crl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.civicca.core.ca.Authorities;
+import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.store.CertificateStore;
+import org.civicca.core.store.CrlStore;
+
+/**
+ * Makes a CA's next CRL: number = last + 1 under the store's lock, every revoked or held certificate of the CA,
+ * thisUpdate now and nextUpdate after the CA's CRL validity. The caller runs it in one transaction.
+ */
+public final class CrlPublisher {
+
+    private final Authorities authorities;
+    private final CertificateStore certificates;
+    private final CrlStore crls;
+    private final CrlBuilder builder;
+    private final Clock clock;
+
+    public CrlPublisher(Authorities authorities, CertificateStore certificates, CrlStore crls, CrlBuilder builder, Clock clock) {
+        this.authorities = authorities;
+        this.certificates = certificates;
+        this.crls = crls;
+        this.builder = builder;
+        this.clock = clock;
+    }
+
+    public PublishedCrl publish(String caName) {
+        CertificateAuthority ca = authorities.get(caName);
+        long number = crls.nextCrlNumber(ca.name());
+        Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = thisUpdate.plus(ca.definition().crlValidity());
+        X509CRLHolder crl = builder.build(ca, certificates.revokedEntries(ca.name()), number, thisUpdate, nextUpdate);
+        try {
+            PublishedCrl published = new PublishedCrl(ca.name(), number, thisUpdate, nextUpdate, crl.getEncoded());
+            crls.save(published);
+            return published;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

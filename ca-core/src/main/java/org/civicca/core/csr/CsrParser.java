@@ -1,0 +1,126 @@
+package org.civicca.core.csr;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.Providers;
+import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.key.PublicKeyPolicy;
+import org.civicca.core.pem.Pem;
+import org.civicca.core.subject.FieldText;
+
+/**
+ * Turns a PKCS#10 request (PEM or base64 DER) into a {@link ParsedCsr}: strict DER, an allowed signature
+ * algorithm, a supported and strong key, and a valid self-signature (proof of possession). Nothing else
+ * in the CSR is trusted: the subject and extensions of the certificate come from the structured request.
+ */
+public final class CsrParser {
+
+    /** Far above any real CSR (an RSA-4096 request is under 2 KB); bounds the work done on hostile input. */
+    public static final int MAX_CSR_CHARS = 32 * 1024;
+
+    private static final Set<ASN1ObjectIdentifier> SIGNATURE_ALGORITHMS = Set.of(
+            PKCSObjectIdentifiers.sha256WithRSAEncryption,
+            PKCSObjectIdentifiers.sha384WithRSAEncryption,
+            PKCSObjectIdentifiers.sha512WithRSAEncryption,
+            PKCSObjectIdentifiers.id_RSASSA_PSS,
+            X9ObjectIdentifiers.ecdsa_with_SHA256,
+            X9ObjectIdentifiers.ecdsa_with_SHA384,
+            X9ObjectIdentifiers.ecdsa_with_SHA512,
+            EdECObjectIdentifiers.id_Ed25519);
+
+    private static final Set<String> PEM_TYPES = Set.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
+
+    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
+
+    public ParsedCsr parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new CaException(ErrorCode.INVALID_FIELD, "csr", "csr is required");
+        }
+        if (text.length() > MAX_CSR_CHARS) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is longer than " + MAX_CSR_CHARS + " characters");
+        }
+        byte[] der = Pem.looksLikePem(text) ? derFromPem(text) : derFromBase64(text);
+        PKCS10CertificationRequest request = decode(der);
+        return check(request, der);
+    }
+
+    private ParsedCsr check(PKCS10CertificationRequest request, byte[] der) {
+        ASN1ObjectIdentifier signatureAlgorithm = request.getSignatureAlgorithm().getAlgorithm();
+        if (!SIGNATURE_ALGORITHMS.contains(signatureAlgorithm)) {
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr",
+                    "csr signature algorithm " + signatureAlgorithm.getId() + " is not accepted (SHA-2 with RSA or ECDSA, or Ed25519)");
+        }
+        // The key is classified before any signature arithmetic: weak or exotic keys cost nothing to refuse.
+        KeyAlgorithm keyAlgorithm = PublicKeyPolicy.classify(request.getSubjectPublicKeyInfo());
+        if (!proofOfPossession(request)) {
+            throw new CaException(ErrorCode.CSR_SIGNATURE_INVALID, "csr",
+                    "csr signature does not verify with its own public key (proof of possession failed)");
+        }
+        return new ParsedCsr(request, keyAlgorithm, der);
+    }
+
+    private boolean proofOfPossession(PKCS10CertificationRequest request) {
+        try {
+            ContentVerifierProvider verifier = verifiers.build(request.getSubjectPublicKeyInfo());
+            return request.isSignatureValid(verifier);
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] derFromPem(String text) {
+        PemObject block;
+        try {
+            block = Pem.readFirst(text);
+        } catch (IOException | RuntimeException e) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr PEM cannot be decoded");
+        }
+        if (block == null) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr PEM block is incomplete");
+        }
+        if (!PEM_TYPES.contains(block.getType())) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr",
+                    "csr PEM must hold a CERTIFICATE REQUEST, found " + FieldText.printable(block.getType(), 40));
+        }
+        return block.getContent();
+    }
+
+    private static byte[] derFromBase64(String text) {
+        try {
+            return Base64.getMimeDecoder().decode(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr must be PEM or base64-encoded DER");
+        }
+    }
+
+    private static PKCS10CertificationRequest decode(byte[] der) {
+        PKCS10CertificationRequest request;
+        try {
+            request = new PKCS10CertificationRequest(der);
+        } catch (IOException | RuntimeException e) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is not a valid DER-encoded PKCS#10 request");
+        }
+        try {
+            if (!Arrays.equals(request.getEncoded(), der)) {
+                throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is not in distinguished encoding (DER)");
+            }
+        } catch (IOException e) {
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr cannot be re-encoded");
+        }
+        return request;
+    }
+}

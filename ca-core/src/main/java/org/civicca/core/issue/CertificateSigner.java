@@ -1,0 +1,61 @@
+package org.civicca.core.issue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.Providers;
+import org.civicca.core.SerialNumber;
+import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.sign.CaSigner;
+
+/**
+ * The signing stage: template + serial + CA → certificate. Two guards before anything leaves: the encoding is
+ * of sane size, and the signature verifies with the CA's own public key.
+ */
+public final class CertificateSigner {
+
+    static final int MAX_CERTIFICATE_BYTES = 16 * 1024;
+
+    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
+
+    public X509CertificateHolder sign(CertificateAuthority issuer, SerialNumber serial, CertificateTemplate template) {
+        return sign(issuer.subject(), issuer.signer(), serial, template);
+    }
+
+    public X509CertificateHolder sign(X500Name issuer, CaSigner signer, SerialNumber serial, CertificateTemplate template) {
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, serial.value(),
+                Date.from(template.notBefore()), Date.from(template.notAfter()), template.subject(), template.publicKey());
+        try {
+            for (Extension extension : template.extensions()) {
+                builder.addExtension(extension);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        X509CertificateHolder certificate = builder.build(signer.contentSigner());
+        check(signer, certificate);
+        return certificate;
+    }
+
+    private void check(CaSigner signer, X509CertificateHolder certificate) {
+        try {
+            if (certificate.getEncoded().length > MAX_CERTIFICATE_BYTES) {
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "certificate larger than " + MAX_CERTIFICATE_BYTES + " bytes");
+            }
+            if (!certificate.isSignatureValid(verifiers.build(signer.publicKey()))) {
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "certificate signature does not verify with the CA key");
+            }
+        } catch (IOException | OperatorCreationException | CertException e) {
+            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, "certificate self-check failed", e);
+        }
+    }
+}

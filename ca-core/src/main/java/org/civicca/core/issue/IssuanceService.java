@@ -1,0 +1,79 @@
+package org.civicca.core.issue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.agency.Agency;
+import org.civicca.core.ca.Authorities;
+import org.civicca.core.profile.CertificateProfile;
+import org.civicca.core.profile.ProfileRegistry;
+import org.civicca.core.revoke.CertificateStatus;
+import org.civicca.core.store.AgencyDirectory;
+import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.store.CertificateStore;
+import org.civicca.core.subject.DistinguishedNames;
+
+/**
+ * Issues a certificate for a request, at most once per requestId: a request whose requestId already holds a
+ * certificate gets that certificate back when it asks for the same thing, and a conflict otherwise. The caller
+ * runs {@link #issue} in a transaction; when {@link org.civicca.core.store.DuplicateRequestException} shows that a
+ * concurrent twin won the race, the caller calls {@link #issue} again in a fresh transaction and gets the twin's.
+ */
+public final class IssuanceService {
+
+    private final ProfileRegistry profiles;
+    private final AgencyDirectory agencies;
+    private final Authorities authorities;
+    private final IssuancePipeline pipeline;
+    private final CertificateStore store;
+    private final Clock clock;
+
+    public IssuanceService(ProfileRegistry profiles, AgencyDirectory agencies, Authorities authorities, IssuancePipeline pipeline,
+                           CertificateStore store, Clock clock) {
+        this.profiles = profiles;
+        this.agencies = agencies;
+        this.authorities = authorities;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Issued issue(IssuanceRequest request) {
+        CertificateProfile profile = profiles.get(request.profile());
+        Agency agency = Optional.ofNullable(request.agency()).filter(code -> code.length() <= 64).flatMap(agencies::find)
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", "agency is not a known agency code"));
+        IssuancePipeline.Checked checked = pipeline.check(request, profile, agency);
+        Optional<CertificateRecord> existing = request.requestId().flatMap(store::findByRequestId);
+        if (existing.isPresent()) {
+            if (!existing.get().requestFingerprint().equals(checked.fingerprint())) {
+                throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId",
+                        "requestId was already used for a different request; use a new requestId");
+            }
+            return new Issued(existing.get(), false);
+        }
+        IssuancePipeline.Signed signed = pipeline.sign(checked, authorities.get(profile.issuer()), clock.instant());
+        CertificateRecord record = record(signed);
+        store.insert(record);
+        return new Issued(record, true);
+    }
+
+    private CertificateRecord record(IssuancePipeline.Signed signed) {
+        IssuancePipeline.Checked checked = signed.checked();
+        try {
+            return new CertificateRecord(signed.serial(), checked.profile().issuer(), checked.profile().name(), checked.agency().code(),
+                    checked.request().requestId(), checked.fingerprint(), DistinguishedNames.rfc4514(signed.certificate().getSubject()),
+                    checked.subject().commonName(), checked.subject().email(), CertificateStatus.ISSUED,
+                    signed.certificate().getNotBefore().toInstant(), signed.certificate().getNotAfter().toInstant(),
+                    signed.certificate().getEncoded(), Optional.empty(), clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored certificate, and whether this call created it (false: an earlier call with the same requestId did). */
+    public record Issued(CertificateRecord record, boolean created) {
+    }
+}

@@ -1,0 +1,96 @@
+package org.civicca.core.key;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.Providers;
+
+/** The key types the CA signs with and accepts from subscribers, each with the signature algorithm that follows it. */
+public enum KeyAlgorithm {
+    RSA_2048("RSA-2048", "RSA", 2048, "SHA256withRSA"),
+    RSA_3072("RSA-3072", "RSA", 3072, "SHA256withRSA"),
+    RSA_4096("RSA-4096", "RSA", 4096, "SHA384withRSA"),
+    EC_P256("EC-P256", "EC", 256, "SHA256withECDSA"),
+    EC_P384("EC-P384", "EC", 384, "SHA384withECDSA"),
+    ED25519("Ed25519", "Ed25519", 255, "Ed25519");
+
+    private final String label;
+    private final String family;
+    private final int bits;
+    private final String signatureAlgorithm;
+
+    KeyAlgorithm(String label, String family, int bits, String signatureAlgorithm) {
+        this.label = label;
+        this.family = family;
+        this.bits = bits;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** Accepts the label ({@code EC-P256}) or the constant name ({@code EC_P256}), in any case. */
+    public static KeyAlgorithm parse(String text) {
+        String wanted = text == null ? "" : text.trim().replace('_', '-');
+        return Arrays.stream(values())
+                .filter(a -> a.label.equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new CaException(ErrorCode.UNSUPPORTED_KEY, "keyAlgorithm",
+                        "key algorithm must be one of " + labels()));
+    }
+
+    public static String labels() {
+        return Arrays.stream(values()).map(KeyAlgorithm::label).collect(Collectors.joining(", "));
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** JCA family name: RSA, EC or Ed25519. */
+    public String family() {
+        return family;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public boolean isRsa() {
+        return family.equals("RSA");
+    }
+
+    public KeyPair generate(SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Providers.BC);
+            AlgorithmParameterSpec spec = switch (this) {
+                case RSA_2048, RSA_3072, RSA_4096 -> new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4);
+                case EC_P256 -> new ECGenParameterSpec("secp256r1");
+                case EC_P384 -> new ECGenParameterSpec("secp384r1");
+                case ED25519 -> null;
+            };
+            if (spec != null) {
+                generator.initialize(spec, random);
+            } else {
+                generator.initialize(255, random);
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate " + label + " key", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

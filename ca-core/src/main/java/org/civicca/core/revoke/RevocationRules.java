@@ -1,0 +1,34 @@
+package org.civicca.core.revoke;
+
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+
+/**
+ * The state changes revocation allows. A hold (certificateHold) may be released, or made final with another
+ * reason; any other revocation is final.
+ */
+public final class RevocationRules {
+
+    private RevocationRules() {
+    }
+
+    public static CertificateStatus afterRevocation(CertificateStatus current, RevocationReason reason) {
+        return switch (current) {
+            case ISSUED, EXPIRED -> reason == RevocationReason.CERTIFICATE_HOLD ? CertificateStatus.ON_HOLD : CertificateStatus.REVOKED;
+            case ON_HOLD -> {
+                if (reason == RevocationReason.CERTIFICATE_HOLD) {
+                    throw new CaException(ErrorCode.ALREADY_REVOKED, "reason", "certificate is already on hold");
+                }
+                yield CertificateStatus.REVOKED;
+            }
+            case REVOKED -> throw new CaException(ErrorCode.ALREADY_REVOKED, "certificate is already revoked; revocation is final");
+        };
+    }
+
+    public static CertificateStatus afterRelease(CertificateStatus current) {
+        if (current != CertificateStatus.ON_HOLD) {
+            throw new CaException(ErrorCode.NOT_ON_HOLD, "only a certificate on hold can be released; this one is " + current);
+        }
+        return CertificateStatus.ISSUED;
+    }
+}

@@ -1,0 +1,50 @@
+package org.civicca.core.revoke;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.SerialNumber;
+import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.store.CertificateStore;
+
+/** Revokes, holds and releases certificates under {@link RevocationRules}; the store's compare-and-set settles races. */
+public final class RevocationService {
+
+    private final CertificateStore store;
+    private final Clock clock;
+
+    public RevocationService(CertificateStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public CertificateRecord revoke(SerialNumber serial, RevocationReason reason, Optional<Instant> invalidityDate) {
+        CertificateRecord current = find(serial);
+        Instant now = clock.instant();
+        if (invalidityDate.isPresent() && invalidityDate.get().isAfter(now)) {
+            throw new CaException(ErrorCode.INVALID_FIELD, "invalidityDate", "invalidityDate must not be in the future");
+        }
+        CertificateStatus next = RevocationRules.afterRevocation(current.status(), reason);
+        Revocation revocation = new Revocation(reason, now, invalidityDate);
+        return change(current, next, Optional.of(revocation));
+    }
+
+    public CertificateRecord release(SerialNumber serial) {
+        CertificateRecord current = find(serial);
+        return change(current, RevocationRules.afterRelease(current.status()), Optional.empty());
+    }
+
+    public CertificateRecord find(SerialNumber serial) {
+        return store.findBySerial(serial)
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "no certificate with serial " + serial.hex()));
+    }
+
+    private CertificateRecord change(CertificateRecord current, CertificateStatus next, Optional<Revocation> revocation) {
+        if (!store.updateStatus(current.serial(), current.status(), next, revocation)) {
+            throw new CaException(ErrorCode.ALREADY_REVOKED, "certificate status changed concurrently; read it again");
+        }
+        return current.withStatus(next, revocation);
+    }
+}

@@ -1,0 +1,28 @@
+package org.civicca.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.civicca.core.SerialNumber;
+import org.civicca.core.revoke.CertificateStatus;
+import org.civicca.core.revoke.Revocation;
+
+/** Where issued certificates live. Implemented by the service over its database; called inside its transactions. */
+public interface CertificateStore {
+
+    /**
+     * Stores a new certificate.
+     *
+     * @throws DuplicateRequestException when a certificate for the same requestId already exists
+     */
+    void insert(CertificateRecord record);
+
+    Optional<CertificateRecord> findBySerial(SerialNumber serial);
+
+    Optional<CertificateRecord> findByRequestId(String requestId);
+
+    /** Changes status only if it still is {@code expected}; false when another writer got there first. */
+    boolean updateStatus(SerialNumber serial, CertificateStatus expected, CertificateStatus next, Optional<Revocation> revocation);
+
+    /** Every certificate of this issuer that is revoked or on hold, for its CRL. */
+    List<RevokedEntry> revokedEntries(String issuer);
+}
