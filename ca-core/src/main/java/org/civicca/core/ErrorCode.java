@@ -23,6 +23,7 @@ public enum ErrorCode {
     NOT_ON_HOLD("not-on-hold"),
     CERTIFICATE_EXPIRED("certificate-expired"),
     CA_CONFIGURATION("ca-configuration"),
+    CA_UNAVAILABLE("ca-unavailable"),
     SELF_CHECK_FAILED("self-check-failed");
 
     private final String slug;

@@ -20,8 +20,8 @@ public record SerialNumber(BigInteger value) {
             throw new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "serial must be 1 to 40 hexadecimal digits");
         }
         BigInteger value = new BigInteger(hex, 16);
-        if (value.signum() == 0) {
-            throw new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "serial must not be zero");
+        if (value.signum() == 0 || value.toByteArray().length > 20) {
+            throw new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "serial must be positive and fit in 20 octets");
         }
         return new SerialNumber(value);
     }

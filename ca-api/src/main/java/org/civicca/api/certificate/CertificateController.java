@@ -3,7 +3,6 @@ package org.civicca.api.certificate;
 import java.net.URI;
 import org.civicca.api.account.Actor;
 import org.civicca.core.issue.IssuanceService;
-import org.civicca.core.pem.Pem;
 import org.civicca.core.store.CertificateRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,7 +55,7 @@ class CertificateController {
     @GetMapping(value = "/{serial}", produces = PEM_CHAIN)
     ResponseEntity<String> pemChain(@PathVariable String serial) {
         CertificateRecord record = certificates.find(serial);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM_CHAIN)).body(Pem.chain(views.chain(record)));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM_CHAIN)).body(views.pemChain(record));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -30,8 +30,12 @@ public class CertificateViews {
         return view(record, false);
     }
 
-    /** The certificate followed by its issuers, leaf first. */
-    public List<X509CertificateHolder> chain(CertificateRecord record) {
+    /** The PEM chain, leaf first, root last. */
+    public String pemChain(CertificateRecord record) {
+        return Pem.chain(chain(record));
+    }
+
+    private List<X509CertificateHolder> chain(CertificateRecord record) {
         List<X509CertificateHolder> chain = new ArrayList<>();
         chain.add(holder(record));
         chain.addAll(authorities.get(record.issuer()).chain());

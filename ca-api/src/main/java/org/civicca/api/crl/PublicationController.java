@@ -1,10 +1,7 @@
 package org.civicca.api.crl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.civicca.api.config.CaProperties;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
@@ -30,12 +27,14 @@ class PublicationController {
     static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
 
     private final CrlCache crls;
+    private final CaCertificateFiles certificates;
     private final Authorities authorities;
     private final Duration maxAge;
     private final Clock clock;
 
-    PublicationController(CrlCache crls, Authorities authorities, CaProperties properties, Clock clock) {
+    PublicationController(CrlCache crls, CaCertificateFiles certificates, Authorities authorities, CaProperties properties, Clock clock) {
         this.crls = crls;
+        this.certificates = certificates;
         this.authorities = authorities;
         this.maxAge = properties.crl().maxAge();
         this.clock = clock;
@@ -63,21 +62,16 @@ class PublicationController {
 
     @GetMapping("/ca/{ca}.crt")
     ResponseEntity<byte[]> certificate(@PathVariable String ca, WebRequest request) {
-        CertificateAuthority authority = authorities.get(ca);
-        String etag = "\"" + authority.name() + "-" + authority.certificate().getSerialNumber().toString(16) + "\"";
-        Instant issued = authority.certificate().getNotBefore().toInstant();
-        if (request.checkNotModified(etag, issued.toEpochMilli())) {
+        CaCertificateFiles.File file = certificates.get(authorities.get(ca).name());
+        long lastModified = file.issued().toEpochMilli();
+        if (request.checkNotModified(file.etag(), lastModified)) {
             return null;
         }
-        try {
-            return ResponseEntity.ok()
-                    .contentType(PKIX_CERT)
-                    .cacheControl(CacheControl.maxAge(maxAge).cachePublic())
-                    .eTag(etag)
-                    .lastModified(issued.toEpochMilli())
-                    .body(authority.certificate().getEncoded());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResponseEntity.ok()
+                .contentType(PKIX_CERT)
+                .cacheControl(CacheControl.maxAge(maxAge).cachePublic())
+                .eTag(file.etag())
+                .lastModified(lastModified)
+                .body(file.der());
     }
 }

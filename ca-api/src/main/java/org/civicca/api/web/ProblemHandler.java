@@ -38,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CaException.class)
     ResponseEntity<ProblemDetail> refused(CaException e) {
         HttpStatus status = ProblemTypes.status(e.code());
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             return internal(e);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());

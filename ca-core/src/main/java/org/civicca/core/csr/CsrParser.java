@@ -6,7 +6,10 @@ import java.util.Base64;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -42,6 +45,9 @@ public final class CsrParser {
             X9ObjectIdentifiers.ecdsa_with_SHA512,
             EdECObjectIdentifiers.id_Ed25519);
 
+    private static final Set<ASN1ObjectIdentifier> SHA2 = Set.of(NISTObjectIdentifiers.id_sha256, NISTObjectIdentifiers.id_sha384,
+            NISTObjectIdentifiers.id_sha512);
+
     private static final Set<String> PEM_TYPES = Set.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
 
     private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
@@ -60,7 +66,7 @@ public final class CsrParser {
 
     private ParsedCsr check(PKCS10CertificationRequest request, byte[] der) {
         ASN1ObjectIdentifier signatureAlgorithm = request.getSignatureAlgorithm().getAlgorithm();
-        if (!SIGNATURE_ALGORITHMS.contains(signatureAlgorithm)) {
+        if (!SIGNATURE_ALGORITHMS.contains(signatureAlgorithm) || !pssUsesSha2(request.getSignatureAlgorithm())) {
             throw new CaException(ErrorCode.POLICY_VIOLATION, "csr",
                     "csr signature algorithm " + signatureAlgorithm.getId() + " is not accepted (SHA-2 with RSA or ECDSA, or Ed25519)");
         }
@@ -71,6 +77,20 @@ public final class CsrParser {
                     "csr signature does not verify with its own public key (proof of possession failed)");
         }
         return new ParsedCsr(request, keyAlgorithm, der);
+    }
+
+    /** RSASSA-PSS names its hashes in its parameters: both the message hash and MGF1's must be SHA-2. */
+    private static boolean pssUsesSha2(AlgorithmIdentifier algorithm) {
+        if (!algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+            return true;
+        }
+        try {
+            RSASSAPSSparams params = RSASSAPSSparams.getInstance(algorithm.getParameters());
+            AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(params.getMaskGenAlgorithm().getParameters());
+            return SHA2.contains(params.getHashAlgorithm().getAlgorithm()) && SHA2.contains(mgfHash.getAlgorithm());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean proofOfPossession(PKCS10CertificationRequest request) {

@@ -36,6 +36,10 @@ public final class ProfileGrant {
                     + csr.keyAlgorithm().label() + " keys; allowed: " + profile.allowedKeys().stream().map(k -> k.label()).sorted().toList());
         }
         Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
+        if (notBefore.isBefore(issuer.certificate().getNotBefore().toInstant()) || !notBefore.isBefore(issuer.notAfter())) {
+            throw new CaException(ErrorCode.CA_UNAVAILABLE, "issuing CA " + issuer.name() + " is not valid now (valid "
+                    + issuer.certificate().getNotBefore().toInstant() + " to " + issuer.notAfter() + ")");
+        }
         Instant notAfter = notAfter(profile, issuer, validityDays, notBefore);
         return new CertificateTemplate(subject.dn(), csr.publicKey(), notBefore, notAfter, extensions(profile, issuer, csr, subject));
     }

@@ -26,6 +26,15 @@ public final class PublicKeyPolicy {
     }
 
     public static KeyAlgorithm classify(SubjectPublicKeyInfo key) {
+        try {
+            return classifyChecked(key);
+        } catch (IllegalStateException | IllegalArgumentException | ClassCastException e) {
+            // BC throws these for malformed key encodings (e.g. a BIT STRING with pad bits): the client's fault.
+            throw new CaException(ErrorCode.BAD_CSR, "csr", "public key is not validly encoded");
+        }
+    }
+
+    private static KeyAlgorithm classifyChecked(SubjectPublicKeyInfo key) {
         ASN1ObjectIdentifier oid = key.getAlgorithm().getAlgorithm();
         if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
             return rsa(key);
@@ -68,13 +77,9 @@ public final class PublicKeyPolicy {
     }
 
     private static KeyAlgorithm ec(SubjectPublicKeyInfo key) {
-        X962Parameters params;
-        try {
-            params = X962Parameters.getInstance(key.getAlgorithm().getParameters());
-        } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "EC key parameters cannot be decoded");
-        }
-        if (!params.isNamedCurve()) {
+        X962Parameters params = key.getAlgorithm().getParameters() == null ? null
+                : X962Parameters.getInstance(key.getAlgorithm().getParameters());
+        if (params == null || !params.isNamedCurve()) {
             throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", "EC keys must name their curve; explicit curve parameters are refused");
         }
         ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(params.getParameters());
