@@ -19,6 +19,19 @@ public record CaProperties(
         List<Authority> authorities,
         Map<String, Profile> profiles) {
 
+    public CaProperties {
+        require(publicBaseUrl, "ca.public-base-url");
+        require(api, "ca.api");
+        require(crl, "ca.crl");
+    }
+
+    private static void require(Object value, String key) {
+        if (value == null) {
+            throw new IllegalStateException(key + " is not configured: start from the repository root, where config/application.yml "
+                    + "holds the defaults, or name its folder with --spring.config.additional-location");
+        }
+    }
+
     public record Api(DataSize maxBodyBytes) {
     }
 

@@ -1,24 +1,31 @@
 package org.civicca.api.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.civicca.api.ApiClient;
 import org.civicca.api.CivicCaApplication;
 import org.civicca.api.Requests;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Stopping and starting the service on the same ca.home keeps the CAs, the certificates and the CRL numbering. */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartTests {
 
     @TempDir
@@ -59,9 +66,48 @@ class RestartTests {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CivicCaApplication.class)
-                .run("--ca.home=" + home, "--server.port=0", "--ca.public-base-url=http://ca.test");
+    @Test
+    void aCaWhoseConfigurationChangedIsReportedAndKeptAsStored(CapturedOutput output, @TempDir Path config) throws IOException {
+        String issuing;
+        try (ConfigurableApplicationContext first = start()) {
+            issuing = client(first).get("/api/v1/cas").json().get(1).get("certificatePem").asString();
+        }
+        Path changed = config.resolve("changed.yml");
+        Files.writeString(changed, Files.readString(Path.of("..", "config", "hierarchy.yml"))
+                .replace("common-name: Vĩnh Phúc Issuing CA", "common-name: Vĩnh Phúc Issuing CA 2"));
+
+        try (ConfigurableApplicationContext second = start("--spring.config.additional-location=file:../config/,file:" + changed)) {
+            assertThat(client(second).get("/api/v1/cas").json().get(1).get("certificatePem").asString()).isEqualTo(issuing);
+        }
+        assertThat(output.getOut()).contains("CA vinhphuc-issuing in the keystore no longer matches its configuration")
+                .contains("CN=Vĩnh Phúc Issuing CA 2");
+    }
+
+    @Test
+    void theKeystorePasswordCanComeFromAFileAndIsNeverGenerated(@TempDir Path secrets) throws IOException {
+        Path passwordFile = secrets.resolve("keystore-password");
+        Files.writeString(passwordFile, "correct horse battery staple\n");
+
+        try (ConfigurableApplicationContext ignored = start("--ca.keystore-password-file=" + passwordFile)) {
+            assertThat(home.resolve("keystore/keystore.password")).doesNotExist();
+        }
+        Files.writeString(passwordFile, "another password\n");
+        assertThatThrownBy(() -> start("--ca.keystore-password-file=" + passwordFile).close())
+                .hasStackTraceContaining("cannot open CA keystore");
+    }
+
+    @Test
+    void theLogNamesTheAdminTokenFileButNeverTheToken(CapturedOutput output) throws IOException {
+        try (ConfigurableApplicationContext ignored = start()) {
+            String token = Files.readString(home.resolve("admin.token")).strip();
+            assertThat(output.getAll()).contains(home.resolve("admin.token").toString()).doesNotContain(token);
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--ca.home=" + home, "--server.port=0", "--ca.public-base-url=http://ca.test"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(CivicCaApplication.class).run(args.toArray(String[]::new));
     }
 
     private ApiClient client(ConfigurableApplicationContext context) throws IOException {
