@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
@@ -72,16 +71,11 @@ public enum KeyAlgorithm {
     public KeyPair generate(SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Providers.BC);
-            AlgorithmParameterSpec spec = switch (this) {
-                case RSA_2048, RSA_3072, RSA_4096 -> new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4);
-                case EC_P256 -> new ECGenParameterSpec("secp256r1");
-                case EC_P384 -> new ECGenParameterSpec("secp384r1");
-                case ED25519 -> null;
-            };
-            if (spec != null) {
-                generator.initialize(spec, random);
-            } else {
-                generator.initialize(255, random);
+            switch (this) {
+                case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), random);
+                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), random);
+                case ED25519 -> generator.initialize(255, random);
             }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

@@ -25,6 +25,8 @@ import org.civicca.core.issue.RandomSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class Pkcs12KeyStoreTests {
 
@@ -82,17 +84,18 @@ class Pkcs12KeyStoreTests {
         assertThat(reopened.certificate("vinhphuc-other")).isEmpty();
     }
 
-    @Test
-    void givesBackAKeyTheCaCanSignWith() throws Exception {
+    @ParameterizedTest
+    @EnumSource(KeyAlgorithm.class)
+    void givesBackAKeyTheCaCanSignWith(KeyAlgorithm algorithm) throws Exception {
         Path file = directory.resolve("ca.p12");
-        KeyPair keys = TestPki.ecP256();
-        CertificateAuthority ca = root(new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), KeyAlgorithm.EC_P256, TestPki.RANDOM));
+        KeyPair keys = TestPki.keyPair(algorithm);
+        CertificateAuthority ca = root(new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), algorithm, TestPki.RANDOM));
         X509Certificate certificate = TestPki.jca(ca.certificate());
         Pkcs12KeyStore.open(file, PASSWORD).put(ca.name(), keys.getPrivate(), List.of(certificate));
 
         PrivateKey loaded = Pkcs12KeyStore.open(file, PASSWORD).privateKey(ca.name()).orElseThrow();
         CertificateAuthority reloaded = new CertificateAuthority(ca.definition(),
-                new SoftwareCaSigner(loaded, certificate.getPublicKey(), KeyAlgorithm.EC_P256, TestPki.RANDOM), ca.chain());
+                new SoftwareCaSigner(loaded, certificate.getPublicKey(), algorithm, TestPki.RANDOM), ca.chain());
 
         byte[] crl = new CrlBuilder().build(reloaded, List.of(), 1, TestPki.NOW, TestPki.NOW.plusSeconds(3600)).getEncoded();
         TestPki.jcaCrl(crl).verify(certificate.getPublicKey());
