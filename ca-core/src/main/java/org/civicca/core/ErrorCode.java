@@ -15,6 +15,7 @@ public enum ErrorCode {
     VALIDITY_NOT_ALLOWED("validity-not-allowed"),
     UNKNOWN_PROFILE("unknown-profile"),
     UNKNOWN_AGENCY("unknown-agency"),
+    AGENCY_NOT_FOUND("agency-not-found"),
     UNKNOWN_CA("unknown-ca"),
     UNKNOWN_CERTIFICATE("unknown-certificate"),
     AGENCY_EXISTS("agency-exists"),

@@ -48,7 +48,7 @@ public class AgencyService {
     @Transactional
     public AgencyBody update(String code, AgencyBody body, String actor) {
         AgencyRow current = agencies.findById(code)
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_AGENCY, "code", "no agency with this code"));
+                .orElseThrow(() -> new CaException(ErrorCode.AGENCY_NOT_FOUND, "code", "no agency with this code"));
         if (body.code() != null && !body.code().equals(code)) {
             throw new CaException(ErrorCode.INVALID_FIELD, "code", "code in the body must match the code in the path");
         }

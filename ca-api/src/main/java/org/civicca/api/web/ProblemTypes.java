@@ -26,6 +26,7 @@ public final class ProblemTypes {
             Map.entry(ErrorCode.UNKNOWN_PROFILE, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ErrorCode.UNKNOWN_AGENCY, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ErrorCode.UNKNOWN_CA, HttpStatus.NOT_FOUND),
+            Map.entry(ErrorCode.AGENCY_NOT_FOUND, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.UNKNOWN_CERTIFICATE, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.AGENCY_EXISTS, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.REQUEST_ID_CONFLICT, HttpStatus.CONFLICT),

@@ -159,7 +159,17 @@ class HostileInputTests extends ServiceTest {
                 refused("creating an agency that exists", 409, "agency-exists", (api, f) -> api.post("/api/v1/agencies",
                         Map.of("code", "so-tc", "name", "Sở Tài chính giả", "taxCode", "2561744874", "locality", "Vĩnh Yên"))),
                 refused("creating an agency with an invalid code", 422, "invalid-field", (api, f) -> api.post("/api/v1/agencies",
-                        Map.of("code", "Bad Code!", "name", "Sở Giả", "taxCode", "2561744874", "locality", "Vĩnh Yên"))));
+                        Map.of("code", "Bad Code!", "name", "Sở Giả", "taxCode", "2561744874", "locality", "Vĩnh Yên"))),
+                refused("changing an agency that does not exist", 404, "agency-not-found", (api, f) -> api.put("/api/v1/agencies/so-khong-ton-tai",
+                        Map.of("name", "Sở Giả", "taxCode", "2561744874", "locality", "Vĩnh Yên"))),
+                // HTTP itself
+                refused("a request body as text/plain", 415, "unsupported-media-type",
+                        (api, f) -> api.postRaw(CERTIFICATES, "{}", "text/plain")),
+                refused("an unknown API path", 404, "not-found", (api, f) -> api.get("/api/v1/nothing-here")),
+                refused("a method the path does not take", 405, "method-not-allowed",
+                        (api, f) -> api.send(api.authorized("/api/v1/cas").DELETE().build())),
+                refused("a representation the service cannot give", 406, "not-acceptable",
+                        (api, f) -> api.get(CERTIFICATES + "/" + f.issuedSerial(), "image/png")));
     }
 
     @ParameterizedTest(name = "[{index}] {0} → {1} {2}")
