@@ -4,8 +4,10 @@ import org.civicca.api.audit.AuditLog;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.IssuanceService;
-import org.civicca.core.revoke.RevocationService;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.DuplicateRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,13 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CertificateService {
 
     private final IssuanceService issuance;
-    private final RevocationService lookup;
+    private final CertificateStore store;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    CertificateService(IssuanceService issuance, RevocationService lookup, TransactionTemplate transactions, AuditLog audit) {
+    CertificateService(IssuanceService issuance, CertificateStore store, TransactionTemplate transactions, AuditLog audit) {
         this.issuance = issuance;
-        this.lookup = lookup;
+        this.store = store;
         this.transactions = transactions;
         this.audit = audit;
     }
@@ -39,7 +41,9 @@ public class CertificateService {
     }
 
     public CertificateRecord find(String serial) {
-        return lookup.find(SerialNumber.parse(serial));
+        SerialNumber number = SerialNumber.parse(serial);
+        return store.findBySerial(number)
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "no certificate with serial " + number.hex()));
     }
 
     private IssuanceService.Issued issueAndAudit(IssuanceRequest request, String actor) {

@@ -2,6 +2,7 @@ package org.civicca.core.revoke;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
@@ -27,7 +28,8 @@ public final class RevocationService {
             throw new CaException(ErrorCode.INVALID_FIELD, "invalidityDate", "invalidityDate must not be in the future");
         }
         CertificateStatus next = RevocationRules.afterRevocation(current.status(), reason);
-        Revocation revocation = new Revocation(reason, now, invalidityDate);
+        // Whole seconds, as the CRL will state it.
+        Revocation revocation = new Revocation(reason, now.truncatedTo(ChronoUnit.SECONDS), invalidityDate);
         return change(current, next, Optional.of(revocation));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
@@ -28,7 +29,7 @@ class RevocationServiceTests {
 
         CertificateRecord revoked = service.revoke(serial, RevocationReason.KEY_COMPROMISE, Optional.of(invalidity));
 
-        Revocation expected = new Revocation(RevocationReason.KEY_COMPROMISE, TestPki.NOW, Optional.of(invalidity));
+        Revocation expected = new Revocation(RevocationReason.KEY_COMPROMISE, TestPki.NOW.truncatedTo(ChronoUnit.SECONDS), Optional.of(invalidity));
         assertThat(revoked.status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(revoked.revocation()).contains(expected);
         assertThat(store.findBySerial(serial).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
