@@ -1,25 +1,74 @@
 package org.civicca.cli;
 
+import java.io.PrintWriter;
+import org.civicca.cli.agency.AgenciesCommand;
+import org.civicca.cli.crl.CrlCommand;
+import org.civicca.cli.enroll.EnrollCommand;
+import org.civicca.cli.report.ReportCommand;
+import org.civicca.cli.revoke.RevokeCommand;
+import org.civicca.cli.status.StatusCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** The administrators' command line. Bulk commands arrive with the CLI's own issue; this is its shell. */
+/** The administrators' command line: bulk work against the CivicCA REST API. */
 @Command(name = "civicca",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Administers the CivicCA certificate authority through its REST API.",
-        footer = {"", "Example:", "  civicca --version"})
+        subcommands = {AgenciesCommand.class, EnrollCommand.class, RevokeCommand.class, CrlCommand.class, ReportCommand.class,
+                StatusCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit codes: 0 all done, 1 done with some rows failed, 2 usage or input error, 3 server unreachable or token refused.",
+                "", "Example:", "  CA_TOKEN=$(cat data/admin.token) civicca status --server http://localhost:8080"})
 public final class CivicCaCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CivicCaCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling, as main runs it (tests use it too). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CivicCaCommand());
+        cli.setExecutionExceptionHandler(CivicCaCommand::report);
+        cli.setExitCodeExceptionMapper(CivicCaCommand::exitCode);
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+                .footer("", "Example:", "  source <(civicca generate-completion)");
+        return cli;
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof CliException failure) {
+            return failure.exitCode();
+        }
+        return e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.SOME_FAILED;
+    }
+
+    /** Options shared by every command, wherever they were given on the line. */
+    public static GlobalOptions global(CommandLine.Model.CommandSpec spec) {
+        return ((CivicCaCommand) spec.root().userObject()).global;
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int report(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        if (e instanceof CliException failure) {
+            err.println("civicca: " + failure.getMessage());
+            err.flush();
+            return failure.exitCode();
+        }
+        err.println("civicca: unexpected error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        err.flush();
+        return ExitCode.SOME_FAILED;
     }
 }

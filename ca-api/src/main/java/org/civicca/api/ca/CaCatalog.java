@@ -1,6 +1,7 @@
 package org.civicca.api.ca;
 
 import java.util.List;
+import java.util.Optional;
 import org.civicca.api.crl.CrlCache;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CaUrls;
@@ -33,8 +34,10 @@ class CaCatalog {
     }
 
     private CaView view(CertificateAuthority ca) {
+        Optional<PublishedCrl> crl = crls.get(ca.name());
         return new CaView(ca.name(), DistinguishedNames.rfc4514(ca.subject()), ca.definition().parent().orElse(null), ca.notAfter(),
                 Pem.certificate(ca.certificate()), urls.crl(ca.name()), urls.certificate(ca.name()), ca.signer().keyAlgorithm().label(),
-                crls.get(ca.name()).map(PublishedCrl::number).orElse(0L));
+                crl.map(PublishedCrl::number).orElse(0L), crl.map(PublishedCrl::thisUpdate).orElse(null),
+                crl.map(PublishedCrl::nextUpdate).orElse(null));
     }
 }

@@ -1,8 +1,13 @@
 package org.civicca.api.ca;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** A CA as {@code GET /api/v1/cas} shows it; crlNumber is that of its newest CRL (0 before the first). */
+/**
+ * A CA as {@code GET /api/v1/cas} shows it; crlNumber, crlThisUpdate and crlNextUpdate describe its newest CRL
+ * (0 and absent before the first).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaView(String name, String subjectDn, String parent, Instant notAfter, String certificatePem, String crlUrl,
-                     String certificateUrl, String keyAlgorithm, long crlNumber) {
+                     String certificateUrl, String keyAlgorithm, long crlNumber, Instant crlThisUpdate, Instant crlNextUpdate) {
 }

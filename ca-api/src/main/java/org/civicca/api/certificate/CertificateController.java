@@ -61,8 +61,8 @@ class CertificateController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     CertificatePage list(@RequestParam(required = false) String agency, @RequestParam(required = false) String profile,
                          @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                         @RequestParam(required = false) String expiringBefore, @RequestParam(required = false) Integer page,
-                         @RequestParam(required = false) Integer size) {
-        return queries.list(CertificateFilter.of(agency, profile, status, q, expiringBefore, page, size));
+                         @RequestParam(required = false) String expiringBefore, @RequestParam(required = false) String requestId,
+                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return queries.list(CertificateFilter.of(agency, profile, status, q, expiringBefore, requestId, page, size));
     }
 }

@@ -12,11 +12,12 @@ import org.civicca.core.revoke.CertificateStatus;
 
 /** The filters and page of {@code GET /api/v1/certificates}, checked: page from 0, size 1 to 1000. */
 record CertificateFilter(Optional<String> agency, Optional<String> profile, Optional<CertificateStatus> status, Optional<String> query,
-                         Optional<Instant> expiringBefore, int page, int size) {
+                         Optional<Instant> expiringBefore, Optional<String> requestId, int page, int size) {
 
     static final int MAX_SIZE = 1000;
 
-    static CertificateFilter of(String agency, String profile, String status, String q, String expiringBefore, Integer page, Integer size) {
+    static CertificateFilter of(String agency, String profile, String status, String q, String expiringBefore, String requestId,
+                                Integer page, Integer size) {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
         if (pageNumber < 0) {
@@ -26,7 +27,7 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
             throw new CaException(ErrorCode.MALFORMED_REQUEST, "size", "size must be 1 to " + MAX_SIZE);
         }
         return new CertificateFilter(text(agency), text(profile), text(status).map(CertificateFilter::status), text(q),
-                text(expiringBefore).map(CertificateFilter::instant), pageNumber, pageSize);
+                text(expiringBefore).map(CertificateFilter::instant), text(requestId), pageNumber, pageSize);
     }
 
     private static Optional<String> text(String value) {

@@ -44,6 +44,7 @@ class CertificateQueries {
         filter.profile().ifPresent(p -> parts.add(Criteria.where("profile").is(p)));
         filter.status().ifPresent(s -> parts.add(status(s, now)));
         filter.expiringBefore().ifPresent(t -> parts.add(Criteria.where("notAfter").lessThan(t)));
+        filter.requestId().ifPresent(id -> parts.add(Criteria.where("requestId").is(id)));
         filter.query().ifPresent(q -> {
             String like = "%" + escapeLike(q) + "%";
             parts.add(Criteria.where("commonName").like(like).ignoreCase(true)

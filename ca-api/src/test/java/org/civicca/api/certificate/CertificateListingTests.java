@@ -70,6 +70,18 @@ class CertificateListingTests extends ServiceTest {
     }
 
     @Test
+    void findsTheCertificateOfOneRequestId() {
+        String requestId = "VP-TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = Requests.personal(KeyAlgorithm.EC_P256);
+        body.put("requestId", requestId);
+        String serial = api.post(CERTIFICATES, body).json().get("serial").asString();
+        issuePersonal("Nguyễn Văn Khác", null);
+
+        assertThat(serials("requestId=" + requestId)).containsExactly(serial);
+        assertThat(serials("requestId=VP-NO-SUCH-REQUEST")).isEmpty();
+    }
+
+    @Test
     void pagesCoverEveryCertificateOnceWithTheTotal() {
         Set<String> issued = new HashSet<>();
         for (int i = 0; i < 5; i++) {

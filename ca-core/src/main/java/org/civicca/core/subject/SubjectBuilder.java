@@ -1,8 +1,6 @@
 package org.civicca.core.subject;
 
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -10,8 +8,6 @@ import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.civicca.core.CaException;
-import org.civicca.core.ErrorCode;
 import org.civicca.core.agency.Agency;
 
 /**
@@ -33,7 +29,7 @@ public final class SubjectBuilder {
     }
 
     public Subject build(SubjectTemplate template, SubjectFields fields, Agency agency) {
-        Map<SubjectField, String> values = check(template, fields);
+        Map<SubjectField, String> values = template.check(fields);
         X500NameBuilder dn = new X500NameBuilder(BCStyle.INSTANCE);
         dn.addRDN(BCStyle.C, new DERPrintableString(country));
         utf8(dn, BCStyle.ST, province);
@@ -48,23 +44,6 @@ public final class SubjectBuilder {
         }
         X500Name name = dn.build();
         return new Subject(name, values);
-    }
-
-    private static Map<SubjectField, String> check(SubjectTemplate template, SubjectFields fields) {
-        Map<SubjectField, String> values = new EnumMap<>(SubjectField.class);
-        for (SubjectField field : SubjectField.values()) {
-            Optional<String> raw = fields.get(field);
-            if (raw.isPresent() && !template.allows(field)) {
-                throw new CaException(ErrorCode.INVALID_FIELD, "subject." + field.jsonName(),
-                        "subject." + field.jsonName() + " is not allowed by this profile");
-            }
-            if (raw.isEmpty() && template.required().contains(field)) {
-                throw new CaException(ErrorCode.INVALID_FIELD, "subject." + field.jsonName(),
-                        "subject." + field.jsonName() + " is required by this profile");
-            }
-            raw.ifPresent(v -> values.put(field, field.rule(template.commonNameRule()).check("subject." + field.jsonName(), v)));
-        }
-        return values;
     }
 
     private static void utf8(X500NameBuilder dn, ASN1ObjectIdentifier attribute, String value) {

@@ -1,6 +1,11 @@
 package org.civicca.core.subject;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 
 /**
  * What a profile says about the subject: which fields are required and which optional (any other field is
@@ -29,5 +34,25 @@ public record SubjectTemplate(Set<SubjectField> required, Set<SubjectField> opti
 
     public boolean allows(SubjectField field) {
         return required.contains(field) || optional.contains(field);
+    }
+
+    /**
+     * Checks every field against this template and its rule: required ones present, others refused, each value by
+     * its {@link FieldRule}. Returns the normalized values; the error names the field as {@code subject.<name>}.
+     */
+    public Map<SubjectField, String> check(SubjectFields fields) {
+        Map<SubjectField, String> values = new EnumMap<>(SubjectField.class);
+        for (SubjectField field : SubjectField.values()) {
+            Optional<String> raw = fields.get(field);
+            String name = "subject." + field.jsonName();
+            if (raw.isPresent() && !allows(field)) {
+                throw new CaException(ErrorCode.INVALID_FIELD, name, name + " is not allowed by this profile");
+            }
+            if (raw.isEmpty() && required.contains(field)) {
+                throw new CaException(ErrorCode.INVALID_FIELD, name, name + " is required by this profile");
+            }
+            raw.ifPresent(v -> values.put(field, field.rule(commonNameRule).check(name, v)));
+        }
+        return values;
     }
 }

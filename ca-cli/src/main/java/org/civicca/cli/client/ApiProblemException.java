@@ -1,0 +1,34 @@
+package org.civicca.cli.client;
+
+/** The server refused a request with a problem+json answer: the row's fault, not the connection's. */
+public class ApiProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String field;
+
+    public ApiProblemException(int status, String type, String detail, String field) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.field = field;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The last segment of the problem type, e.g. {@code invalid-field}. */
+    public String kind() {
+        return type == null ? "http-" + status : type.substring(type.lastIndexOf(':') + 1);
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** Worth retrying: the server was busy or failed, the request itself may be fine. */
+    public boolean isTransient() {
+        return status >= 500 || status == 429;
+    }
+}

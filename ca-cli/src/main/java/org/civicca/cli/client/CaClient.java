@@ -1,0 +1,170 @@
+package org.civicca.cli.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.civicca.cli.CliException;
+import org.civicca.cli.ExitCode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A typed client of the CivicCA REST API over one kept-alive connection pool. Problems become
+ * {@link ApiProblemException}; an unreachable server or refused token becomes a {@link CliException} with exit code 3.
+ * The token travels only in the Authorization header; it is never printed.
+ */
+public final class CaClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final URI server;
+    private final String token;
+    private final HttpClient http;
+
+    public CaClient(URI server, String token) {
+        this.server = URI.create(server.toString().replaceAll("/+$", "") + "/");
+        this.token = token;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    public List<Wire.Agency> agencies() {
+        return send(request("api/v1/agencies").GET(), list(Wire.Agency.class));
+    }
+
+    public Wire.Agency createAgency(Wire.Agency agency) {
+        return send(json(request("api/v1/agencies"), "POST", agency), type(Wire.Agency.class));
+    }
+
+    public Wire.Agency updateAgency(Wire.Agency agency) {
+        return send(json(request("api/v1/agencies/" + encode(agency.code())), "PUT", agency), type(Wire.Agency.class));
+    }
+
+    public List<Wire.Profile> profiles() {
+        return send(request("api/v1/profiles").GET(), list(Wire.Profile.class));
+    }
+
+    /** Issues, or gets back the certificate an earlier call with the same requestId and content already issued. */
+    public Wire.Issued issue(Map<String, Object> body) {
+        HttpResponse<byte[]> response = exchange(json(request("api/v1/certificates"), "POST", body).build());
+        return new Wire.Issued(read(response, type(Wire.Certificate.class)), response.statusCode() == 201);
+    }
+
+    public Wire.Certificate revoke(String serial, Map<String, Object> body) {
+        return send(json(request("api/v1/certificates/" + encode(serial) + "/revocation"), "POST", body), type(Wire.Certificate.class));
+    }
+
+    public Wire.CertificatePage certificates(Map<String, String> query) {
+        String parameters = query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request("api/v1/certificates?" + parameters).GET(), type(Wire.CertificatePage.class));
+    }
+
+    public List<Wire.Ca> cas() {
+        return send(request("api/v1/cas").GET(), list(Wire.Ca.class));
+    }
+
+    public Wire.Crl publishCrl(String ca) {
+        return send(request("api/v1/cas/" + encode(ca) + "/crl").POST(HttpRequest.BodyPublishers.noBody()), type(Wire.Crl.class));
+    }
+
+    /** The CA's newest CRL (DER) from the public, credential-free URL. */
+    public byte[] crl(String ca) {
+        return bytes(HttpRequest.newBuilder(server.resolve("crl/" + encode(ca) + ".crl")).timeout(Duration.ofSeconds(60)).GET());
+    }
+
+    /** The CA's certificate (DER) from the public URL. */
+    public byte[] caCertificate(String ca) {
+        return bytes(HttpRequest.newBuilder(server.resolve("ca/" + encode(ca) + ".crt")).timeout(Duration.ofSeconds(60)).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    private static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    }
+
+    private <T> T send(HttpRequest.Builder request, JavaType type) {
+        return read(exchange(request.build()), type);
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, JavaType type) {
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new CliException(ExitCode.SERVER, "unexpected answer from " + server + " (status " + response.statusCode() + ")");
+        }
+    }
+
+    private byte[] bytes(HttpRequest.Builder request) {
+        return exchange(request.build()).body();
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CliException(ExitCode.SERVER, "cannot reach " + server + ": connection refused or timed out");
+        } catch (IOException e) {
+            throw new ApiProblemException(503, null, "connection to " + server + " failed: " + e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.SERVER, "interrupted while talking to " + server);
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new CliException(ExitCode.SERVER, server + " refused the API token (" + status + ")");
+        }
+        if (status >= 400) {
+            throw problem(status, response.body());
+        }
+        return response;
+    }
+
+    private static ApiProblemException problem(int status, byte[] body) {
+        try {
+            Wire.Problem problem = JSON.readValue(body, Wire.Problem.class);
+            return new ApiProblemException(status, problem.type(), problem.detail() == null ? "HTTP " + status : problem.detail(),
+                    problem.field());
+        } catch (JacksonException e) {
+            return new ApiProblemException(status, null, "HTTP " + status, null);
+        }
+    }
+
+    private static JavaType type(Class<?> type) {
+        return JSON.constructType(type);
+    }
+
+    private static JavaType list(Class<?> element) {
+        return JSON.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** For JSON output of command results. */
+    public static String toJson(Object value) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+}

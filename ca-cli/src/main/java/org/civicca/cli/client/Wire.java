@@ -1,0 +1,44 @@
+package org.civicca.cli.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON the service speaks, as the CLI reads it (unknown fields are ignored, so the server may grow). */
+public final class Wire {
+
+    private Wire() {
+    }
+
+    public record Agency(String code, String name, String taxCode, String locality) {
+    }
+
+    public record Profile(String name, String issuer, List<String> keyAlgorithms, int defaultValidityDays, int maxValidityDays,
+                          String commonNameRule, List<String> requiredFields, List<String> optionalFields) {
+    }
+
+    public record Certificate(String serial, String status, String issuer, String profile, String agency, String requestId,
+                              String subjectDn, String commonName, String email, Instant notBefore, Instant notAfter,
+                              String certificatePem, String chainPem, Revocation revocation) {
+    }
+
+    /** A certificate from {@code POST /api/v1/certificates}; created is false when an earlier call had issued it. */
+    public record Issued(Certificate certificate, boolean created) {
+    }
+
+    public record Revocation(String reason, Instant revokedAt, Instant invalidityDate) {
+    }
+
+    public record CertificatePage(List<Certificate> items, int page, int size, long total) {
+    }
+
+    public record Ca(String name, String subjectDn, String parent, Instant notAfter, String certificatePem, String crlUrl,
+                     long crlNumber, Instant crlThisUpdate, Instant crlNextUpdate) {
+    }
+
+    public record Crl(String ca, long crlNumber, Instant thisUpdate, Instant nextUpdate) {
+    }
+
+    /** An RFC 9457 problem as the server sends it. */
+    public record Problem(String type, String title, Integer status, String detail, String field) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.civicca.cli.enroll;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliException;
+import org.civicca.cli.ExitCode;
+import org.civicca.cli.Output;
+import org.civicca.cli.client.CaClient;
+import org.civicca.cli.csv.CsvTable;
+import org.civicca.core.CaException;
+import org.civicca.core.key.KeyAlgorithm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Enrolls a whole CSV: keys made here, certificates from the server, one .p12 per row. Rerunnable after any interruption. */
+@Command(name = "enroll", mixinStandardHelpOptions = true,
+        description = {"Enroll every row of a CSV (request_id,profile,agency,common_name,email,national_id,title,unit,tax_code).",
+                "Each row's key is generated here and never sent; DIR/<agency>/<request_id>.p12 holds key, certificate and chain",
+                "under a fresh password listed in DIR/passwords.csv. DIR/manifest.csv lists what is done, DIR/failed.csv what was",
+                "refused and why. Run it again after any interruption: finished rows are skipped and no row gets two certificates."},
+        footer = {"", "Examples:", "  civicca enroll --csv ../shared/data/enrollment.csv --out province --dry-run",
+                "  civicca enroll --csv ../shared/data/enrollment.csv --out province --key-algorithm EC-P256 --concurrency 8"})
+public final class EnrollCommand implements Callable<Integer> {
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "enrollment CSV")
+    Path csv;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created owner-only)")
+    Path out;
+
+    @Option(names = "--key-algorithm", paramLabel = "ALG", defaultValue = "EC-P256",
+            description = "EC-P256, EC-P384, RSA-2048, RSA-3072, RSA-4096 or Ed25519 (default: ${DEFAULT-VALUE})")
+    String keyAlgorithm;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "rows in flight at once (default: cores × 4)")
+    Integer concurrency;
+
+    @Option(names = "--dry-run", description = "check every row and list the bad ones; send nothing")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KeyAlgorithm algorithm = algorithm();
+        int threads = concurrency == null ? Runtime.getRuntime().availableProcessors() * 4 : concurrency;
+        if (threads < 1 || threads > 256) {
+            throw CliException.usage("--concurrency must be 1 to 256");
+        }
+        List<EnrollmentRow> rows = CsvTable.read(csv, EnrollmentRow.COLUMNS).rows().stream().map(EnrollmentRow::of).toList();
+        Output output = new Output(spec);
+        CaClient client = CivicCaCommand.global(spec).client();
+        RowChecker.Result checked = new RowChecker(client.profiles(), client.agencies(), algorithm).check(rows);
+        checked.refused().forEach(r -> output.note(r.describe(csv.toString())));
+        if (dryRun) {
+            output.line("dry run: " + rows.size() + " rows, " + checked.good().size() + " would be enrolled, "
+                    + checked.refused().size() + " refused; nothing sent");
+            output.document(summary(rows.size(), checked.good().size(), 0, 0, checked.refused()));
+            return checked.refused().isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
+        }
+        SecureRandom random = new SecureRandom();
+        try (OutputFolder folder = OutputFolder.open(out)) {
+            Journal journal = Journal.open(folder.root(), random);
+            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, random), threads);
+            EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
+            List<Refusal> failed = new ArrayList<>(checked.refused());
+            failed.addAll(result.failed());
+            failed.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            result.failed().forEach(r -> output.note(r.describe(csv.toString())));
+            folder.writeFailed(failed);
+            output.line(String.format("enroll: %d rows: %d issued, %d recovered from an earlier run, %d already done, %d failed%s (%.1f rows/s)",
+                    rows.size(), result.issued(), result.recovered(), result.alreadyDone(), failed.size(),
+                    failed.isEmpty() ? "" : " (see " + folder.root().resolve("failed.csv") + ")", result.rate()));
+            output.document(summary(rows.size(), result.issued() + result.recovered(), result.alreadyDone(), result.rate(), failed));
+            if (result.serverGone() != null) {
+                throw result.serverGone();
+            }
+            return failed.isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
+        }
+    }
+
+    private KeyAlgorithm algorithm() {
+        try {
+            return KeyAlgorithm.parse(keyAlgorithm);
+        } catch (CaException e) {
+            throw CliException.usage("--key-algorithm: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> summary(int rows, int issued, int alreadyDone, double rate, List<Refusal> failed) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rows", rows);
+        summary.put("issued", issued);
+        summary.put("alreadyDone", alreadyDone);
+        summary.put("failed", failed.size());
+        summary.put("rowsPerSecond", Math.round(rate * 10) / 10.0);
+        summary.put("failures", failed.stream().map(r -> Map.of("line", r.line(), "requestId", r.requestId(), "field", r.field(),
+                "reason", r.reason())).toList());
+        return summary;
+    }
+}

@@ -1,0 +1,117 @@
+package org.civicca.cli.enroll;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.civicca.cli.AtomicFiles;
+import org.civicca.cli.client.ApiProblemException;
+import org.civicca.cli.client.CaClient;
+import org.civicca.cli.client.Wire;
+import org.civicca.core.csr.CsrBuilder;
+import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.pem.Pem;
+import org.civicca.core.pkcs12.Pkcs12Writer;
+
+/**
+ * Enrolls one row: key and CSR made here (or taken back from the journal), the certificate requested under the
+ * row's request_id, the .p12 written under a fresh password, the row recorded as done, the journal entry dropped.
+ */
+final class RowEnroller {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CaClient client;
+    private final OutputFolder folder;
+    private final Journal journal;
+    private final KeyAlgorithm algorithm;
+    private final SecureRandom random;
+
+    RowEnroller(CaClient client, OutputFolder folder, Journal journal, KeyAlgorithm algorithm, SecureRandom random) {
+        this.client = client;
+        this.folder = folder;
+        this.journal = journal;
+        this.algorithm = algorithm;
+        this.random = random;
+    }
+
+    Outcome enroll(EnrollmentRow row) {
+        Journal.Pending pending = journal.find(row.requestId()).orElseGet(() -> newPending(row));
+        Wire.Issued issued;
+        try {
+            issued = issueWithRetries(row, pending);
+        } catch (ApiProblemException e) {
+            if (!e.isTransient()) {
+                journal.drop(row.requestId());
+            }
+            String reason = "request-id-conflict".equals(e.kind())
+                    ? e.getMessage() + " (the server issued this request_id earlier for another key, e.g. into another output folder)"
+                    : e.getMessage();
+            return Outcome.refused(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field()), reason));
+        }
+        List<X509CertificateHolder> chain = Pem.parseCertificates(issued.certificate().chainPem());
+        String password = folder.passwordFor(row.requestId(), this::newPassword);
+        byte[] p12;
+        try {
+            p12 = Pkcs12Writer.write(pending.key(), chain, Normalizer.normalize(row.commonName(), Normalizer.Form.NFC).strip(),
+                    password.toCharArray(), random);
+        } catch (IllegalArgumentException e) {
+            return Outcome.refused(new Refusal(row.line(), row.requestId(), "key",
+                    "the certificate returned does not match this row's key; nothing written"));
+        }
+        Path file = folder.p12(row.agency(), row.requestId());
+        AtomicFiles.write(file, p12, AtomicFiles.OWNER_ONLY);
+        folder.recordDone(row.requestId(), issued.certificate().serial(), folder.root().relativize(file).toString(),
+                issued.certificate().notAfter().toString(), issued.certificate().status());
+        journal.drop(row.requestId());
+        return issued.created() ? Outcome.ISSUED : Outcome.RECOVERED;
+    }
+
+    private Journal.Pending newPending(EnrollmentRow row) {
+        KeyPair keys = algorithm.generate(random);
+        String csr = Pem.certificateRequest(CsrBuilder.build(keys, algorithm));
+        journal.record(row.requestId(), keys.getPrivate(), csr, random);
+        return new Journal.Pending(keys.getPrivate(), csr);
+    }
+
+    private Wire.Issued issueWithRetries(EnrollmentRow row, Journal.Pending pending) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.issue(row.requestBody(pending.csrPem()));
+            } catch (ApiProblemException e) {
+                if (!e.isTransient() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                sleep(250L << attempt);
+            }
+        }
+    }
+
+    private String newPassword() {
+        byte[] secret = new byte[18];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** What became of a row. */
+    record Outcome(String kind, Refusal refusal) {
+        static final Outcome ISSUED = new Outcome("issued", null);
+        static final Outcome RECOVERED = new Outcome("recovered", null);
+
+        static Outcome refused(Refusal refusal) {
+            return new Outcome("failed", refusal);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.civicca.cli.report;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "report", description = "Reports over the issued certificates.", mixinStandardHelpOptions = true,
+        subcommands = {ExpiringReport.class, SummaryReport.class},
+        footer = {"", "Examples:", "  civicca report expiring --days 30 --agency so-tc", "  civicca report summary --json"})
+public final class ReportCommand {
+}

@@ -1,0 +1,59 @@
+package org.civicca.cli.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.ExitCode;
+import org.civicca.cli.Output;
+import org.civicca.cli.client.CaClient;
+import org.civicca.cli.client.Wire;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Is the server there, and is every CA's CRL fresh? */
+@Command(name = "status", description = "Show whether the server answers, each CA's validity and each CRL's number and age.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Exit code 1 when a CRL is missing or past its nextUpdate.", "", "Example:", "  civicca status --json"})
+public final class StatusCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec);
+        CaClient client = CivicCaCommand.global(spec).client();
+        List<Wire.Ca> cas = client.cas();
+        Instant now = Instant.now();
+        output.line("server " + client.server() + ": reachable, token accepted");
+        List<Map<String, Object>> report = new ArrayList<>();
+        boolean healthy = true;
+        for (Wire.Ca ca : cas) {
+            boolean stale = ca.crlNextUpdate() == null || !now.isBefore(ca.crlNextUpdate());
+            healthy &= !stale;
+            String age = ca.crlThisUpdate() == null ? "none" : human(Duration.between(ca.crlThisUpdate(), now));
+            output.line(String.format("%-24s valid until %s (%d days)  CRL #%d, age %s, next update %s%s", ca.name(), ca.notAfter(),
+                    Duration.between(now, ca.notAfter()).toDays(), ca.crlNumber(), age, ca.crlNextUpdate(), stale ? "  STALE" : ""));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", ca.name());
+            entry.put("notAfter", ca.notAfter().toString());
+            entry.put("crlNumber", ca.crlNumber());
+            entry.put("crlThisUpdate", String.valueOf(ca.crlThisUpdate()));
+            entry.put("crlNextUpdate", String.valueOf(ca.crlNextUpdate()));
+            entry.put("crlStale", stale);
+            report.add(entry);
+        }
+        output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report));
+        return healthy ? ExitCode.OK : ExitCode.SOME_FAILED;
+    }
+
+    private static String human(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds / 3600 + " h";
+    }
+}

@@ -1,0 +1,163 @@
+package org.civicca.core.pkcs12;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
+import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilderProvider;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
+import org.civicca.core.Providers;
+import org.civicca.core.key.PrivateKeys;
+
+/**
+ * Hands a subscriber their key and certificate chain as one PKCS#12 file, in the form OpenSSL 3 writes by
+ * default so that Windows, macOS, browsers (NSS), Java and OpenSSL all import it: key and certificates
+ * encrypted with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), an HMAC-SHA256 integrity MAC, and the leaf
+ * certificate tied to the key by a localKeyId and a friendlyName. The key is PKCS#8 v1 (see {@link PrivateKeys}).
+ */
+public final class Pkcs12Writer {
+
+    /**
+     * PBKDF2 and MAC rounds: OpenSSL 3's default. The CLI's passwords are 144 random bits, which no amount of
+     * stretching makes stronger, while each extra round costs every one of a province's 2,000 files.
+     */
+    static final int ITERATIONS = 2048;
+
+    private static final String WRONG_PASSWORD = "PKCS#12 password is wrong or the file is damaged";
+
+    private Pkcs12Writer() {
+    }
+
+    /**
+     * {@code chain} is the key's own certificate first, then its issuers; the friendly name becomes the alias.
+     * Give subscribers an ASCII password: JDK 17's keytool cannot open files with any other (OpenSSL and NSS can).
+     */
+    public static byte[] write(PrivateKey key, List<X509CertificateHolder> chain, String friendlyName, char[] password,
+                               SecureRandom random) {
+        if (chain.isEmpty() || friendlyName == null || friendlyName.isBlank()) {
+            throw new IllegalArgumentException("PKCS#12 needs the key's own certificate and a friendly name");
+        }
+        try {
+            // A file whose key does not belong to its certificate is useless to the subscriber.
+            if (!PrivateKeys.matches(key, chain.get(0).getSubjectPublicKeyInfo())) {
+                throw new IllegalArgumentException("private key does not match the first certificate of the chain");
+            }
+            SubjectKeyIdentifier keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(chain.get(0).getSubjectPublicKeyInfo());
+            DERBMPString name = new DERBMPString(friendlyName);
+            PKCS12SafeBag[] certificates = new PKCS12SafeBag[chain.size()];
+            for (int i = 0; i < chain.size(); i++) {
+                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(chain.get(i));
+                if (i == 0) {
+                    bag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
+                    bag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
+                }
+                certificates[i] = bag.build();
+            }
+            PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(PrivateKeys.pkcs8(key), encryptor(password, random));
+            keyBag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
+            keyBag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
+            PKCS12PfxPdu pfx = new PKCS12PfxPduBuilder()
+                    .addEncryptedData(encryptor(password, random), certificates)
+                    .addData(keyBag.build())
+                    .build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS)
+                            .setProvider(Providers.BC), password);
+            return pfx.getEncoded();
+        } catch (GeneralSecurityException | PKCSException | IOException e) {
+            throw new IllegalStateException("cannot write the PKCS#12 file", e);
+        }
+    }
+
+    /** Checks the MAC, then decrypts; the leaf is the certificate whose localKeyId matches the key's. */
+    public static Pkcs12Contents read(byte[] pfxBytes, char[] password) {
+        Pkcs12Contents contents = decrypt(pfxBytes, password);
+        if (!PrivateKeys.matches(contents.key(), contents.chain().get(0).getSubjectPublicKeyInfo())) {
+            throw new IllegalArgumentException("PKCS#12 private key does not match its certificate");
+        }
+        return contents;
+    }
+
+    /** The MAC comes first, so a wrong password is always reported as such, never as a decryption failure. */
+    private static Pkcs12Contents decrypt(byte[] pfxBytes, char[] password) {
+        try {
+            PKCS12PfxPdu pfx = new PKCS12PfxPdu(pfxBytes);
+            if (!pfx.hasMac() || !pfx.isMacValid(new JcePKCS12MacCalculatorBuilderProvider().setProvider(Providers.BC), password)) {
+                throw new PKCSException("integrity MAC is missing or does not verify");
+            }
+            InputDecryptorProvider decryptor = new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(Providers.BC).build(password);
+            PrivateKey key = null;
+            ASN1Encodable keyId = null;
+            String friendlyName = null;
+            List<PKCS12SafeBag> certificates = new ArrayList<>();
+            for (ContentInfo info : pfx.getContentInfos()) {
+                boolean encrypted = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData);
+                PKCS12SafeBagFactory bags = encrypted ? new PKCS12SafeBagFactory(info, decryptor) : new PKCS12SafeBagFactory(info);
+                for (PKCS12SafeBag bag : bags.getSafeBags()) {
+                    if (bag.getBagValue() instanceof PKCS8EncryptedPrivateKeyInfo shrouded && key == null) {
+                        key = PrivateKeys.fromPkcs8(shrouded.decryptPrivateKeyInfo(decryptor));
+                        keyId = attribute(bag, PKCS12SafeBag.localKeyIdAttribute);
+                        ASN1Encodable name = attribute(bag, PKCS12SafeBag.friendlyNameAttribute);
+                        friendlyName = name == null ? null : DERBMPString.getInstance(name).getString();
+                    } else if (bag.getBagValue() instanceof X509CertificateHolder) {
+                        certificates.add(bag);
+                    }
+                }
+            }
+            if (key == null || certificates.isEmpty()) {
+                throw new PKCSException("no shrouded private key with a certificate");
+            }
+            return new Pkcs12Contents(key, leafFirst(certificates, keyId), friendlyName);
+        } catch (IOException | PKCSException | RuntimeException e) {
+            throw new IllegalArgumentException(WRONG_PASSWORD, e);
+        }
+    }
+
+    private static OutputEncryptor encryptor(char[] password, SecureRandom random) {
+        return Pbes2Encryptor.create(password, ITERATIONS, random);
+    }
+
+    /** The certificate carrying the key's localKeyId first, the others in file order (issuers as written). */
+    private static List<X509CertificateHolder> leafFirst(List<PKCS12SafeBag> bags, ASN1Encodable keyId) {
+        List<X509CertificateHolder> chain = new ArrayList<>();
+        for (PKCS12SafeBag bag : bags) {
+            X509CertificateHolder certificate = (X509CertificateHolder) bag.getBagValue();
+            ASN1Encodable id = attribute(bag, PKCS12SafeBag.localKeyIdAttribute);
+            if (keyId != null && keyId.equals(id)) {
+                chain.add(0, certificate);
+            } else {
+                chain.add(certificate);
+            }
+        }
+        return chain;
+    }
+
+    private static ASN1Encodable attribute(PKCS12SafeBag bag, ASN1ObjectIdentifier type) {
+        return Arrays.stream(bag.getAttributes() == null ? new Attribute[0] : bag.getAttributes())
+                .filter(a -> a.getAttrType().equals(type))
+                .map(a -> a.getAttrValues().getObjectAt(0))
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,90 @@
+package org.civicca.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged CLI, run as {@code java -jar ca-cli.jar ...} with the token in CA_TOKEN, output captured. */
+public final class Cli {
+
+    private final Service service;
+    private final Path workDirectory;
+
+    public Cli(Service service, Path workDirectory) {
+        this.service = service;
+        this.workDirectory = workDirectory;
+    }
+
+    /** Runs to completion (at most 10 minutes). */
+    public Result run(String... args) {
+        Running running = start(args);
+        return running.await();
+    }
+
+    /** Starts without waiting, e.g. to kill it mid-run. */
+    public Running start(String... args) {
+        List<String> command = new ArrayList<>(List.of(Jars.java(), "-jar", Jars.path("civicca.cli.jar").toString(),
+                "--server", service.url().toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(workDirectory, "cli", ".out");
+            Path err = Files.createTempFile(workDirectory, "cli", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().put("CA_TOKEN", service.adminToken());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new Running(String.join(" ", args), process, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CLI process in flight. */
+    public record Running(String args, Process process, Path out, Path err) {
+
+        public Result await() {
+            try {
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("civicca " + args + " did not finish in 10 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new Result(args, process.exitValue(), read(out), read(err));
+        }
+
+        /** kill -9. */
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public record Result(String args, int exitCode, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "$ civicca " + args + "\n(exit " + exitCode + ")\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.civicca.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service, started as an operator starts it: {@code java -jar ca-api.jar} on a free port and its own ca.home. */
+public final class Service implements AutoCloseable {
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+
+    private Service(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Service start(Path home) {
+        return start(home, freePort());
+    }
+
+    public static Service start(Path home, int port) {
+        Path jar = Jars.path("civicca.api.jar");
+        Path config = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(home);
+            Process process = new ProcessBuilder(List.of(Jars.java(), "-Xmx512m", "-jar", jar.toString(), "--ca.home=" + home,
+                    "--server.port=" + port, "--spring.config.additional-location=file:" + config + "/",
+                    "--ca.public-base-url=http://localhost:" + port))
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(home.resolve("service.log").toFile())
+                    .start();
+            Service service = new Service(home, port, process);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String adminToken() {
+        try {
+            return Files.readString(home.resolve("admin.token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(home.resolve("service.log"));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** kill -9: no shutdown hook, no flush. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitFor();
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited during start:\n" + log());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url().resolve("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200 && Files.exists(home.resolve("admin.token"))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException("the service did not become ready in 90 s:\n" + log());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
