@@ -10,15 +10,16 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
@@ -82,8 +83,7 @@ public final class Pkcs12Writer {
             PKCS12PfxPdu pfx = new PKCS12PfxPduBuilder()
                     .addEncryptedData(encryptor(password, random), certificates)
                     .addData(keyBag.build())
-                    .build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS)
-                            .setProvider(Providers.BC), password);
+                    .build(macBuilder(password, random), password);
             return pfx.getEncoded();
         } catch (GeneralSecurityException | PKCSException | IOException e) {
             throw new IllegalStateException("cannot write the PKCS#12 file", e);
@@ -132,6 +132,16 @@ public final class Pkcs12Writer {
         } catch (IOException | PKCSException | RuntimeException e) {
             throw new IllegalArgumentException(WRONG_PASSWORD, e);
         }
+    }
+
+    /** The JDK's fast MAC takes ASCII passwords only (as does keytool); others are MACed by Bouncy Castle. */
+    private static PKCS12MacCalculatorBuilder macBuilder(char[] password, SecureRandom random) {
+        for (char c : password) {
+            if (c > 0x7e || c < 0x20) {
+                return new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS).setProvider(Providers.BC);
+            }
+        }
+        return new Pkcs12Mac(ITERATIONS, random);
     }
 
     private static OutputEncryptor encryptor(char[] password, SecureRandom random) {
