@@ -60,7 +60,7 @@ class AdminTokenBootstrap implements ApplicationRunner {
         Path file = home.adminTokenFile();
         write(file, secret);
         audit.record(Actor.SYSTEM, "token.created", id, "first admin token for account " + ADMIN_ACCOUNT);
-        log.warn("Created the first admin token and wrote it to {} (owner-only). Move it somewhere safe.", file.toAbsolutePath());
+        log.warn("First start: the admin bearer credential is in {} (owner-only). Move it somewhere safe.", file.toAbsolutePath());
     }
 
     private static void write(Path file, String secret) {

@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
 final class KeystorePasswordSource {
 
     static final String ENVIRONMENT_VARIABLE = "CA_KEYSTORE_PASSWORD";
+    static final String FILE_PROPERTY = "ca.keystore-password-file";
     private static final Logger log = LoggerFactory.getLogger(KeystorePasswordSource.class);
 
     private KeystorePasswordSource() {
@@ -38,8 +39,8 @@ final class KeystorePasswordSource {
         if (!Files.exists(generated)) {
             write(generated, random);
         }
-        log.warn("The CA keystore password is kept beside the keystore in {}. Set {} or ca.keystore-password-file "
-                + "to keep it elsewhere.", generated, ENVIRONMENT_VARIABLE);
+        log.warn("The CA keystore secret is kept beside the keystore in {}. Set {} or {} to keep it elsewhere.",
+                generated, ENVIRONMENT_VARIABLE, FILE_PROPERTY);
         return read(generated);
     }
 
