@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * this one (one Spring context, one database): tests assert on what they create, not on global totals.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ca.public-base-url=http://ca.test", "ca.crl.publish-delay=200ms"})
+        properties = {"ca.public-base-url=http://ca.test", "ca.crl.publish-delay=200ms", "ca.api.auth-failures-per-minute=100000"})
 public abstract class ServiceTest {
 
     protected static final Path HOME = temporaryHome();

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On the first start (no token at all), makes the first admin token, stores its hash, and writes the secret
+ * On the first start (no account at all), makes the admin account and its first token, stores its hash, and writes the secret
  * once to {@code <ca.home>/admin.token}, readable by its owner only. The log names the file, never the token.
  */
 @Component
@@ -32,15 +32,16 @@ class AdminTokenBootstrap implements ApplicationRunner {
     static final String ADMIN_ACCOUNT = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminTokenBootstrap.class);
 
-    private final TokenRepository tokens;
+    private final AccountRepository accounts;
     private final JdbcAggregateTemplate rows;
     private final CaHome home;
     private final SecureRandom random;
     private final AuditLog audit;
     private final Clock clock;
 
-    AdminTokenBootstrap(TokenRepository tokens, JdbcAggregateTemplate rows, CaHome home, SecureRandom random, AuditLog audit, Clock clock) {
-        this.tokens = tokens;
+    AdminTokenBootstrap(AccountRepository accounts, JdbcAggregateTemplate rows, CaHome home, SecureRandom random, AuditLog audit,
+                        Clock clock) {
+        this.accounts = accounts;
         this.rows = rows;
         this.home = home;
         this.random = random;
@@ -51,15 +52,18 @@ class AdminTokenBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (tokens.count() > 0) {
+        if (accounts.count() > 0) {
             return;
         }
+        String accountId = UUID.randomUUID().toString();
+        rows.insert(new AccountRow(accountId, ADMIN_ACCOUNT, Role.ADMIN.name(), null, true, clock.instant()));
         String secret = Tokens.newSecret(random);
         String id = UUID.randomUUID().toString();
-        rows.insert(new ApiTokenRow(id, ADMIN_ACCOUNT, Tokens.hash(secret), clock.instant(), null, null));
+        rows.insert(new ApiTokenRow(id, accountId, Tokens.hash(secret), clock.instant(), null, null));
         Path file = home.adminTokenFile();
         write(file, secret);
-        audit.record(Actor.SYSTEM, "token.created", id, "first admin token for account " + ADMIN_ACCOUNT);
+        audit.record(Actor.SYSTEM, "account.created", accountId, "name=" + ADMIN_ACCOUNT + "; role=ADMIN");
+        audit.record(Actor.SYSTEM, "token.created", id, "first admin token for account " + ADMIN_ACCOUNT + "; never expires");
         log.warn("First start: the admin bearer credential is in {} (owner-only). Move it somewhere safe.", file.toAbsolutePath());
     }
 

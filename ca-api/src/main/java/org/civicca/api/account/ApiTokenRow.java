@@ -6,9 +6,5 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** An API token, kept only as the SHA-256 of its secret. */
 @Table
-record ApiTokenRow(@Id String id, String account, String tokenHash, Instant createdAt, Instant expiresAt, Instant revokedAt) {
-
-    boolean isValidAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
-    }
+record ApiTokenRow(@Id String id, String accountId, String tokenHash, Instant createdAt, Instant expiresAt, Instant revokedAt) {
 }

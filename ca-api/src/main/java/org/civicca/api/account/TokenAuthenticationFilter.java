@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.civicca.api.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
     private final TokenAuthenticator authenticator;
+    private final RateLimits limits;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(TokenAuthenticator authenticator, ProblemWriter problems) {
+    TokenAuthenticationFilter(TokenAuthenticator authenticator, RateLimits limits, ProblemWriter problems) {
         this.authenticator = authenticator;
+        this.limits = limits;
         this.problems = problems;
     }
 
@@ -40,16 +43,33 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        OptionalLong blocked = limits.addressBlocked(address);
+        if (blocked.isPresent()) {
+            tooMany(request, response, blocked.getAsLong(), "too many failed authentications from this address; retry later");
+            return;
+        }
         Optional<Actor> actor = bearer(request).flatMap(authenticator::authenticate);
         if (actor.isEmpty()) {
-            log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+            limits.failedAuthentication(address);
+            log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicca\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
                     "a valid bearer token is required (Authorization: Bearer <token>)");
             return;
         }
+        OptionalLong throttled = limits.tokenRequest(actor.get().tokenId());
+        if (throttled.isPresent()) {
+            tooMany(request, response, throttled.getAsLong(), "this token's request rate is exceeded; retry later");
+            return;
+        }
         request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
         chain.doFilter(request, response);
+    }
+
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds, String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail);
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {

@@ -1,9 +1,9 @@
 package org.civicca.api.account;
 
-import java.util.Optional;
+import java.util.List;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface TokenRepository extends ListCrudRepository<ApiTokenRow, String> {
 
-    Optional<ApiTokenRow> findByTokenHash(String tokenHash);
+    List<ApiTokenRow> findByAccountIdOrderByCreatedAt(String accountId);
 }

@@ -1,5 +1,7 @@
 package org.civicca.api.agency;
 
+import org.civicca.api.account.Role;
+import org.civicca.api.account.Permit;
 import java.net.URI;
 import java.util.List;
 import org.civicca.api.account.Actor;
@@ -23,17 +25,20 @@ class AgencyController {
     }
 
     @GetMapping
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
     List<AgencyBody> list() {
         return agencies.list();
     }
 
     @PostMapping
+    @Permit(Role.ADMIN)
     ResponseEntity<AgencyBody> create(@RequestBody AgencyBody body, Actor actor) {
         AgencyBody created = agencies.create(body, actor.name());
         return ResponseEntity.created(URI.create("/api/v1/agencies/" + created.code())).body(created);
     }
 
     @PutMapping("/{code}")
+    @Permit(Role.ADMIN)
     AgencyBody update(@PathVariable String code, @RequestBody AgencyBody body, Actor actor) {
         return agencies.update(code, body, actor.name());
     }

@@ -1,5 +1,7 @@
 package org.civicca.api.ca;
 
+import org.civicca.api.account.Role;
+import org.civicca.api.account.Permit;
 import java.time.Instant;
 import java.util.List;
 import org.civicca.api.account.Actor;
@@ -24,12 +26,14 @@ class CaController {
     }
 
     @GetMapping
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
     List<CaView> list() {
         return catalog.all();
     }
 
     /** Makes a fresh CRL now. */
     @PostMapping("/{ca}/crl")
+    @Permit({Role.ADMIN, Role.OFFICER})
     CrlView publish(@PathVariable String ca, Actor actor) {
         PublishedCrl crl = crls.publish(catalog.name(ca), actor.name());
         return new CrlView(crl.caName(), crl.number(), crl.thisUpdate(), crl.nextUpdate());

@@ -1,5 +1,7 @@
 package org.civicca.api.certificate;
 
+import org.civicca.api.account.Role;
+import org.civicca.api.account.Permit;
 import java.net.URI;
 import org.civicca.api.account.Actor;
 import org.civicca.core.issue.IssuanceService;
@@ -34,35 +36,40 @@ class CertificateController {
 
     /** 201 with the new certificate; 200 with the earlier one when the same requestId asks for the same thing again. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
     ResponseEntity<CertificateView> issue(@RequestBody CertificateRequestBody body, Actor actor) {
-        IssuanceService.Issued issued = certificates.issue(body.toRequest(), actor.name());
+        IssuanceService.Issued issued = certificates.issue(body.toRequest(), actor);
         CertificateView view = views.full(issued.record());
         URI location = URI.create("/api/v1/certificates/" + view.serial());
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(view);
     }
 
     @GetMapping(value = "/{serial}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CertificateView get(@PathVariable String serial) {
-        return views.full(certificates.find(serial));
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
+    CertificateView get(@PathVariable String serial, Actor actor) {
+        return views.full(certificates.find(serial, actor));
     }
 
     @GetMapping(value = "/{serial}", produces = PKIX_CERT)
-    ResponseEntity<byte[]> der(@PathVariable String serial) {
-        CertificateRecord record = certificates.find(serial);
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
+    ResponseEntity<byte[]> der(@PathVariable String serial, Actor actor) {
+        CertificateRecord record = certificates.find(serial, actor);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PKIX_CERT)).body(record.der());
     }
 
     @GetMapping(value = "/{serial}", produces = PEM_CHAIN)
-    ResponseEntity<String> pemChain(@PathVariable String serial) {
-        CertificateRecord record = certificates.find(serial);
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
+    ResponseEntity<String> pemChain(@PathVariable String serial, Actor actor) {
+        CertificateRecord record = certificates.find(serial, actor);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM_CHAIN)).body(views.pemChain(record));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
     CertificatePage list(@RequestParam(required = false) String agency, @RequestParam(required = false) String profile,
                          @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                          @RequestParam(required = false) String expiringBefore, @RequestParam(required = false) String requestId,
-                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return queries.list(CertificateFilter.of(agency, profile, status, q, expiringBefore, requestId, page, size));
+                         @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Actor actor) {
+        return queries.list(CertificateFilter.of(agency, profile, status, q, expiringBefore, requestId, page, size).scopedTo(actor));
     }
 }

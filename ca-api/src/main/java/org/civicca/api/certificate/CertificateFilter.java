@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import org.civicca.api.account.Actor;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.revoke.CertificateStatus;
@@ -28,6 +29,18 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
         }
         return new CertificateFilter(text(agency), text(profile), text(status).map(CertificateFilter::status), text(q),
                 text(expiringBefore).map(CertificateFilter::instant), text(requestId), pageNumber, pageSize);
+    }
+
+    /** A clerk lists their own agency only: asking for another is refused, asking for none means theirs. */
+    CertificateFilter scopedTo(Actor actor) {
+        Optional<String> scope = actor.scope();
+        if (scope.isEmpty()) {
+            return this;
+        }
+        if (agency.isPresent() && !agency.equals(scope)) {
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", "a clerk of " + scope.get() + " lists " + scope.get() + "'s certificates only");
+        }
+        return new CertificateFilter(scope, profile, status, query, expiringBefore, requestId, page, size);
     }
 
     private static Optional<String> text(String value) {

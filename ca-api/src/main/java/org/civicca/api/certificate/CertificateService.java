@@ -1,5 +1,6 @@
 package org.civicca.api.certificate;
 
+import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.issue.IssuanceRequest;
@@ -32,17 +33,22 @@ public class CertificateService {
         this.audit = audit;
     }
 
-    public IssuanceService.Issued issue(IssuanceRequest request, String actor) {
+    public IssuanceService.Issued issue(IssuanceRequest request, Actor actor) {
+        actor.scope().filter(agency -> !agency.equals(request.agency())).ifPresent(agency -> {
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", "a clerk of " + agency + " requests certificates for " + agency + " only");
+        });
         try {
-            return transactions.execute(status -> issueAndAudit(request, actor));
+            return transactions.execute(status -> issueAndAudit(request, actor.name()));
         } catch (DuplicateRequestException e) {
             return transactions.execute(status -> issuance.issue(request));
         }
     }
 
-    public CertificateRecord find(String serial) {
+    /** The certificate, if the actor may see it: a clerk sees only their agency's, and others' do not exist for them. */
+    public CertificateRecord find(String serial, Actor actor) {
         SerialNumber number = SerialNumber.parse(serial);
         return store.findBySerial(number)
+                .filter(record -> actor.scope().map(record.agency()::equals).orElse(true))
                 .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "no certificate with serial " + number.hex()));
     }
 

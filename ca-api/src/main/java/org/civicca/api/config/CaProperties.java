@@ -32,7 +32,8 @@ public record CaProperties(
         }
     }
 
-    public record Api(DataSize maxBodyBytes) {
+    /** Request limits: body size, failed authentications per source address and minute, requests per token and second. */
+    public record Api(DataSize maxBodyBytes, int authFailuresPerMinute, int requestsPerSecond) {
     }
 
     public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration maxAge) {

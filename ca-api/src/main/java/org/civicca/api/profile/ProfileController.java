@@ -1,5 +1,7 @@
 package org.civicca.api.profile;
 
+import org.civicca.api.account.Role;
+import org.civicca.api.account.Permit;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +18,7 @@ class ProfileController {
     }
 
     @GetMapping
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK, Role.AUDITOR})
     List<ProfileView> list() {
         return catalog.all();
     }

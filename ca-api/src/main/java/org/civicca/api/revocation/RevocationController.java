@@ -1,5 +1,7 @@
 package org.civicca.api.revocation;
 
+import org.civicca.api.account.Role;
+import org.civicca.api.account.Permit;
 import org.civicca.api.account.Actor;
 import org.civicca.api.certificate.CertificateView;
 import org.civicca.api.certificate.CertificateViews;
@@ -23,12 +25,14 @@ class RevocationController {
     }
 
     @PostMapping(value = "/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
     CertificateView revoke(@PathVariable String serial, @RequestBody RevocationBody body, Actor actor) {
-        return views.full(revocations.revoke(serial, body, actor.name()));
+        return views.full(revocations.revoke(serial, body, actor));
     }
 
     @PostMapping("/release")
+    @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
     CertificateView release(@PathVariable String serial, Actor actor) {
-        return views.full(revocations.release(serial, actor.name()));
+        return views.full(revocations.release(serial, actor));
     }
 }

@@ -1,51 +1,71 @@
 package org.civicca.api.revocation;
 
 import java.util.Optional;
+import org.civicca.api.account.Actor;
+import org.civicca.api.account.Role;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.api.certificate.CertificateService;
 import org.civicca.api.crl.CrlScheduler;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
-import org.civicca.core.SerialNumber;
 import org.civicca.core.revoke.RevocationReason;
 import org.civicca.core.revoke.RevocationService;
 import org.civicca.core.store.CertificateRecord;
+import org.civicca.core.subject.FieldRule;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Revokes and releases in one transaction with the audit entry; once committed, the issuer's next CRL is
- * requested (bursts coalesce into one CRL).
+ * Revokes and releases in one transaction with the record of who asked and the audit entry; once committed, the
+ * issuer's next CRL is requested (bursts coalesce into one CRL). Clerks act on their own agency's certificates only
+ * and may not withdraw privileges, which is an officer's decision.
  */
 @Service
 class Revocations {
 
     private final RevocationService revocations;
+    private final CertificateService certificates;
+    private final JdbcClient jdbc;
     private final AuditLog audit;
     private final CrlScheduler crls;
 
-    Revocations(RevocationService revocations, AuditLog audit, CrlScheduler crls) {
+    Revocations(RevocationService revocations, CertificateService certificates, JdbcClient jdbc, AuditLog audit, CrlScheduler crls) {
         this.revocations = revocations;
+        this.certificates = certificates;
+        this.jdbc = jdbc;
         this.audit = audit;
         this.crls = crls;
     }
 
     @Transactional
-    public CertificateRecord revoke(String serial, RevocationBody body, String actor) {
+    public CertificateRecord revoke(String serial, RevocationBody body, Actor actor) {
+        CertificateRecord current = certificates.find(serial, actor);
         if (body.reason() == null || body.reason().isBlank()) {
             throw new CaException(ErrorCode.INVALID_FIELD, "reason", "reason is required (for example keyCompromise or certificateHold)");
         }
         RevocationReason reason = RevocationReason.parse(body.reason());
-        CertificateRecord revoked = revocations.revoke(SerialNumber.parse(serial), reason, Optional.ofNullable(body.invalidityDate()));
-        audit.record(actor, "certificate.revoked", revoked.serial().hex(), "reason=" + reason.rfcName()
-                + (body.invalidityDate() == null ? "" : "; invalidityDate=" + body.invalidityDate()));
+        if (reason == RevocationReason.PRIVILEGE_WITHDRAWN && actor.is(Role.CLERK)) {
+            throw new CaException(ErrorCode.FORBIDDEN, "reason", "privilegeWithdrawn is for officers and admins");
+        }
+        String ticket = FieldRule.TICKET.checkOptional("ticket", body.ticket());
+        CertificateRecord revoked = revocations.revoke(current.serial(), reason, Optional.ofNullable(body.invalidityDate()));
+        jdbc.sql("UPDATE certificate SET revoked_by = ?, revocation_ticket = ? WHERE serial = ?")
+                .param(actor.name()).param(ticket).param(revoked.serial().hex()).update();
+        audit.record(actor.name(), "certificate.revoked", revoked.serial().hex(), "reason=" + reason.rfcName()
+                + (body.invalidityDate() == null ? "" : "; invalidityDate=" + body.invalidityDate())
+                + (ticket == null ? "" : "; ticket=" + ticket));
         crls.publishSoonAfterCommit(revoked.issuer());
         return revoked;
     }
 
     @Transactional
-    public CertificateRecord release(String serial, String actor) {
-        CertificateRecord released = revocations.release(SerialNumber.parse(serial));
-        audit.record(actor, "certificate.released", released.serial().hex(), "hold released");
+    public CertificateRecord release(String serial, Actor actor) {
+        CertificateRecord current = certificates.find(serial, actor);
+        CertificateRecord released = revocations.release(current.serial());
+        jdbc.sql("UPDATE certificate SET revoked_by = NULL, revocation_ticket = NULL WHERE serial = ?")
+                .param(released.serial().hex()).update();
+        audit.record(actor.name(), "certificate.released", released.serial().hex(), "hold released");
         crls.publishSoonAfterCommit(released.issuer());
         return released;
     }

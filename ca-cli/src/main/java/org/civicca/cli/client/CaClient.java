@@ -55,6 +55,32 @@ public final class CaClient {
         return send(json(request("api/v1/agencies/" + encode(agency.code())), "PUT", agency), type(Wire.Agency.class));
     }
 
+    public Wire.Account createAccount(Map<String, Object> body) {
+        return send(json(request("api/v1/accounts"), "POST", body), type(Wire.Account.class));
+    }
+
+    public List<Wire.Account> accounts() {
+        return send(request("api/v1/accounts").GET(), list(Wire.Account.class));
+    }
+
+    public Wire.Account disableAccount(String id) {
+        return send(request("api/v1/accounts/" + encode(id) + "/disable").POST(HttpRequest.BodyPublishers.noBody()),
+                type(Wire.Account.class));
+    }
+
+    public Wire.NewToken createToken(String accountId, int expiresInDays) {
+        return send(json(request("api/v1/accounts/" + encode(accountId) + "/tokens"), "POST", Map.of("expiresInDays", expiresInDays)),
+                type(Wire.NewToken.class));
+    }
+
+    public List<Wire.Token> tokens(String accountId) {
+        return send(request("api/v1/accounts/" + encode(accountId) + "/tokens").GET(), list(Wire.Token.class));
+    }
+
+    public void revokeToken(String tokenId) {
+        exchange(request("api/v1/tokens/" + encode(tokenId)).DELETE().build());
+    }
+
     public List<Wire.Profile> profiles() {
         return send(request("api/v1/profiles").GET(), list(Wire.Profile.class));
     }
@@ -132,8 +158,8 @@ public final class CaClient {
             throw new CliException(ExitCode.SERVER, "interrupted while talking to " + server);
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new CliException(ExitCode.SERVER, server + " refused the API token (" + status + ")");
+        if (status == 401) {
+            throw new CliException(ExitCode.SERVER, server + " refused the API token (401)");
         }
         if (status >= 400) {
             throw problem(status, response.body());

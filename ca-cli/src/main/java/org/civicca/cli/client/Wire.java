@@ -38,6 +38,15 @@ public final class Wire {
     public record Crl(String ca, long crlNumber, Instant thisUpdate, Instant nextUpdate) {
     }
 
+    public record Account(String id, String name, String role, String agency, boolean enabled) {
+    }
+
+    public record NewToken(String id, String token, Instant expiresAt) {
+    }
+
+    public record Token(String id, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
     /** An RFC 9457 problem as the server sends it. */
     public record Problem(String type, String title, Integer status, String detail, String field) {
     }

@@ -29,12 +29,18 @@ public enum FieldRule {
             "must be a valid ASCII e-mail address (local@domain.tld)"),
     /** A client-chosen idempotency key, such as {@code VP-2021-01675}. */
     REQUEST_ID("[A-Za-z0-9][A-Za-z0-9._:-]*", "must start with a letter or digit and may hold only letters, digits and . _ : -"),
+    /** A free-text reference to a ticket in another system, e.g. {@code HD-2026/0042}: any printable text. */
+    TICKET("[^\\p{C}]+", "may hold only printable characters"),
+    /** Account names, such as {@code nguyen.van.a} or {@code clerk-so-tc}. */
+    ACCOUNT_NAME("[a-z0-9][a-z0-9._-]*", "must be lower-case letters, digits and . _ -, starting with a letter or digit"),
     /** Short identifiers: agency codes, profile and CA names. */
     AGENCY_CODE("[a-z0-9][a-z0-9-]{0,62}", "must be lower-case letters, digits and -, starting with a letter or digit");
 
     public static final int MAX_LENGTH = 64;
     /** E-mail goes into the subjectAltName, not the DN, so it may take the full RFC 5321 length. */
     public static final int MAX_EMAIL_LENGTH = 254;
+    /** Ticket references never reach a certificate; they only need to fit their column. */
+    public static final int MAX_TICKET_LENGTH = 128;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern FORMAT = Pattern.compile("[\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
     private static final Pattern DN_META = Pattern.compile("[=+;\\\\\"<>#]");
@@ -52,7 +58,7 @@ public enum FieldRule {
             throw invalid(field, "is required");
         }
         String value = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
-        int max = this == EMAIL ? MAX_EMAIL_LENGTH : MAX_LENGTH;
+        int max = this == EMAIL ? MAX_EMAIL_LENGTH : this == TICKET ? MAX_TICKET_LENGTH : MAX_LENGTH;
         if (value.codePointCount(0, value.length()) > max) {
             throw invalid(field, "must be at most " + max + " characters");
         }
@@ -62,7 +68,7 @@ public enum FieldRule {
         if (FORMAT.matcher(value).find()) {
             throw invalid(field, "must not contain invisible or bidirectional formatting characters");
         }
-        if (this != EMAIL && DN_META.matcher(value).find()) {
+        if (this != EMAIL && this != TICKET && DN_META.matcher(value).find()) {
             throw invalid(field, "must not contain any of = + ; \\ \" < > #");
         }
         if (!alphabet.matcher(value).matches()) {

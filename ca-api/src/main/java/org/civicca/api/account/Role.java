@@ -1,0 +1,13 @@
+package org.civicca.api.account;
+
+/** What an account may do. */
+public enum Role {
+    /** Everything, including accounts and agencies. */
+    ADMIN,
+    /** Registration officer: approves or rejects requests, revokes any certificate, makes CRLs. */
+    OFFICER,
+    /** Bound to one agency: requests, sees and revokes that agency's certificates only. */
+    CLERK,
+    /** Reads everything, including the audit log; changes nothing. */
+    AUDITOR
+}
