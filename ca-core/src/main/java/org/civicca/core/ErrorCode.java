@@ -23,6 +23,7 @@ public enum ErrorCode {
     UNKNOWN_ACCOUNT("unknown-account"),
     UNKNOWN_TOKEN("unknown-token"),
     FORBIDDEN("forbidden"),
+    UNAUTHENTICATED("unauthorized"),
     REQUEST_ID_CONFLICT("request-id-conflict"),
     ALREADY_REVOKED("already-revoked"),
     NOT_ON_HOLD("not-on-hold"),

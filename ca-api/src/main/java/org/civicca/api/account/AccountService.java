@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public class AccountService {
         if (days < 1 || days > MAX_TOKEN_DAYS) {
             throw new CaException(ErrorCode.INVALID_FIELD, "expiresInDays", "expiresInDays must be 1 to " + MAX_TOKEN_DAYS);
         }
-        Instant now = support.clock().instant();
+        Instant now = support.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         String secret = Tokens.newSecret(support.random());
         ApiTokenRow row = new ApiTokenRow(UUID.randomUUID().toString(), account.id(), Tokens.hash(secret), now, now.plus(Duration.ofDays(days)),
                 null);

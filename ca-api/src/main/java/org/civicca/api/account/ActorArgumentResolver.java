@@ -1,5 +1,7 @@
 package org.civicca.api.account;
 
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -22,7 +24,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) {
         Object actor = request.getAttribute(TokenAuthenticationFilter.ACTOR_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (actor == null) {
-            throw new IllegalStateException("no authenticated actor on an API request");
+            throw new CaException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required (Authorization: Bearer <token>)");
         }
         return actor;
     }

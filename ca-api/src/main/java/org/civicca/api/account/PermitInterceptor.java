@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Enforces {@link Permit} on every API handler before it runs; refusals are logged and answered 403. */
+/**
+ * Enforces {@link Permit} on every handler of this service before it runs, whatever its path: a handler needs
+ * {@link Permit} or {@link PublicEndpoint}, else it is refused. Refusals are logged and answered 403.
+ */
 @Component
 public class PermitInterceptor implements HandlerInterceptor {
 
@@ -19,7 +22,8 @@ public class PermitInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("org.civicca.")
+                || method.getBeanType().isAnnotationPresent(PublicEndpoint.class)) {
             return true;
         }
         Actor actor = (Actor) request.getAttribute(TokenAuthenticationFilter.ACTOR_ATTRIBUTE);

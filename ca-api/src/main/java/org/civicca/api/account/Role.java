@@ -4,10 +4,10 @@ package org.civicca.api.account;
 public enum Role {
     /** Everything, including accounts and agencies. */
     ADMIN,
-    /** Registration officer: approves or rejects requests, revokes any certificate, makes CRLs. */
+    /** Registration officer: requests and revokes any certificate, makes CRLs. */
     OFFICER,
     /** Bound to one agency: requests, sees and revokes that agency's certificates only. */
     CLERK,
-    /** Reads everything, including the audit log; changes nothing. */
+    /** Reads certificates, CAs, profiles and agencies; changes nothing. */
     AUDITOR
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.civicca.api.web.ProblemWriter;
@@ -16,8 +17,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
-/** Every call under {@code /api/} needs {@code Authorization: Bearer <token>}; the public CRL paths need nothing. */
+/**
+ * Every call needs {@code Authorization: Bearer <token>} except the few public paths relying parties and operators
+ * use without credentials (CRLs, CA certificates, the API description, health). Deny by default: a new endpoint is
+ * protected unless it is added to the public list on purpose. Runs after {@code CanonicalPathFilter}, so the path it
+ * reads is the one Spring MVC dispatches on.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TokenAuthenticationFilter extends OncePerRequestFilter {
@@ -35,9 +42,13 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    private static final List<String> PUBLIC_PREFIXES = List.of("/crl/", "/ca/", "/v3/api-docs", "/swagger-ui", "/actuator/health",
+            "/error");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        return path.equals("/swagger-ui.html") || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.civicca.api.crl;
 
+import org.civicca.api.account.PublicEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import org.civicca.api.config.CaProperties;
@@ -21,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
  * with ETag, Last-Modified and a max-age that never reaches past the CRL's nextUpdate. GET and HEAD.
  */
 @RestController
+@PublicEndpoint
 class PublicationController {
 
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");

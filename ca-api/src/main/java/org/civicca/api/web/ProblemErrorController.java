@@ -1,5 +1,6 @@
 package org.civicca.api.web;
 
+import org.civicca.api.account.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * leave as problem+json with nothing internal in them.
  */
 @RestController
+@PublicEndpoint
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);

@@ -33,6 +33,7 @@ public final class ProblemTypes {
             Map.entry(ErrorCode.UNKNOWN_ACCOUNT, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.UNKNOWN_TOKEN, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN),
+            Map.entry(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
             Map.entry(ErrorCode.REQUEST_ID_CONFLICT, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.ALREADY_REVOKED, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.NOT_ON_HOLD, HttpStatus.CONFLICT),

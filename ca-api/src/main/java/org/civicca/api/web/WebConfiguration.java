@@ -20,7 +20,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(permits).addPathPatterns("/api/**");
+        registry.addInterceptor(permits);
     }
 
     @Override

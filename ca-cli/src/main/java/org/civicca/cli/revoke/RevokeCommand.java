@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Revokes one certificate, or every row of a CSV file, reporting each. */
-@Command(name = "revoke", description = "Revoke one certificate (--serial) or many (--csv with columns serial or request_id, and reason).",
+@Command(name = "revoke", description = {"Revoke one certificate (--serial) or many (--csv with columns serial or request_id, and reason;",
+        "optional invalidity_date and ticket)."},
         mixinStandardHelpOptions = true,
         footer = {"", "Reasons: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold,",
                 "privilegeWithdrawn. A certificate already revoked is reported as such, not as a failure, so a file can be rerun.",
@@ -38,6 +39,9 @@ public final class RevokeCommand implements Callable<Integer> {
 
     @Option(names = "--invalidity-date", paramLabel = "D", description = "since when the key is unsafe, ISO-8601 (with --serial)")
     String invalidityDate;
+
+    @Option(names = "--ticket", paramLabel = "T", description = "reference of the ticket that asked for it (with --serial)")
+    String ticket;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,6 +91,9 @@ public final class RevokeCommand implements Callable<Integer> {
             if (order.invalidityDate() != null) {
                 body.put("invalidityDate", order.invalidityDate().toString());
             }
+            if (order.ticket() != null) {
+                body.put("ticket", order.ticket());
+            }
             client.revoke(serial, body);
             result.put("outcome", "revoked");
         } catch (ApiProblemException e) {
@@ -113,12 +120,12 @@ public final class RevokeCommand implements Callable<Integer> {
         if (reason == null) {
             throw CliException.usage("--reason is required with --serial");
         }
-        return new Order(0, target.serial, null, reason, instant(invalidityDate, "--invalidity-date"));
+        return new Order(0, target.serial, null, reason, instant(invalidityDate, "--invalidity-date"), ticket);
     }
 
     private List<Order> fromCsv(Path file) {
-        if (reason != null || invalidityDate != null) {
-            throw CliException.usage("--reason and --invalidity-date go with --serial; with --csv they are columns");
+        if (reason != null || invalidityDate != null || ticket != null) {
+            throw CliException.usage("--reason, --invalidity-date and --ticket go with --serial; with --csv they are columns");
         }
         CsvTable table = CsvTable.read(file, List.of("reason"));
         if (!table.header().contains("serial") && !table.header().contains("request_id")) {
@@ -132,8 +139,10 @@ public final class RevokeCommand implements Callable<Integer> {
                 throw CliException.usage(file + ": line " + row.line() + ": field serial: serial or request_id is required");
             }
             String date = row.get("invalidity_date").strip();
+            String rowTicket = row.get("ticket").strip();
             orders.add(new Order(row.line(), serial.isEmpty() ? null : serial, requestId.isEmpty() ? null : requestId,
-                    row.get("reason").strip(), date.isEmpty() ? null : instant(date, file + ": line " + row.line() + ": field invalidity_date")));
+                    row.get("reason").strip(), date.isEmpty() ? null : instant(date, file + ": line " + row.line() + ": field invalidity_date"),
+                    rowTicket.isEmpty() ? null : rowTicket));
         }
         return orders;
     }
@@ -149,6 +158,6 @@ public final class RevokeCommand implements Callable<Integer> {
         }
     }
 
-    record Order(int line, String serial, String requestId, String reason, Instant invalidityDate) {
+    record Order(int line, String serial, String requestId, String reason, Instant invalidityDate, String ticket) {
     }
 }

@@ -1,0 +1,83 @@
+package org.civicca.core.audit;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civicca.core.Providers;
+import org.civicca.core.key.KeyAlgorithm;
+
+/**
+ * Walks the chain in sequence order and names the first entry that was altered (its hash does not match its content),
+ * deleted (a sequence number is missing), inserted (a sequence number repeats or does not follow) or reordered (its
+ * previous hash is not its predecessor's hash); then checks every signed checkpoint against the chain and the
+ * audit key. A chain cut off after a checkpoint is caught because the checkpoint names a later entry.
+ */
+public final class ChainVerifier {
+
+    private final PublicKey auditKey;
+    private final KeyAlgorithm keyAlgorithm;
+
+    public ChainVerifier(PublicKey auditKey, KeyAlgorithm keyAlgorithm) {
+        this.auditKey = auditKey;
+        this.keyAlgorithm = keyAlgorithm;
+    }
+
+    /** {@code entries} in the order the store returns them by sequence; each iteration step may read from the store. */
+    public ChainVerification verify(Iterator<ChainedEntry> entries, List<Checkpoint> checkpoints) {
+        Map<Long, Checkpoint> bySequence = checkpoints.stream().collect(Collectors.toMap(Checkpoint::sequence, Function.identity(), (a, b) -> a));
+        String previous = AuditChain.GENESIS;
+        long expected = 1;
+        long read = 0;
+        int verifiedCheckpoints = 0;
+        while (entries.hasNext()) {
+            ChainedEntry chained = entries.next();
+            long sequence = chained.entry().sequence();
+            read++;
+            if (sequence < expected) {
+                return ChainVerification.broken(read, verifiedCheckpoints, sequence, "inserted: sequence " + sequence + " appears again");
+            }
+            if (sequence > expected) {
+                return ChainVerification.broken(read, verifiedCheckpoints, expected, "deleted: entry " + expected + " is missing");
+            }
+            if (!chained.hash().equals(AuditChain.hash(chained.previousHash(), chained.entry()))) {
+                return ChainVerification.broken(read, verifiedCheckpoints, sequence, "altered: entry " + sequence + " does not match its hash");
+            }
+            if (!chained.previousHash().equals(previous)) {
+                return ChainVerification.broken(read, verifiedCheckpoints, sequence,
+                        "reordered or inserted: entry " + sequence + " does not follow entry " + (sequence - 1));
+            }
+            Checkpoint checkpoint = bySequence.remove(sequence);
+            if (checkpoint != null) {
+                if (!checkpoint.hash().equals(chained.hash()) || !signatureValid(checkpoint)) {
+                    return ChainVerification.broken(read, verifiedCheckpoints, sequence, "the signed checkpoint at entry " + sequence
+                            + " does not match the chain");
+                }
+                verifiedCheckpoints++;
+            }
+            previous = chained.hash();
+            expected++;
+        }
+        if (!bySequence.isEmpty()) {
+            long missing = bySequence.keySet().stream().min(Long::compare).orElseThrow();
+            return ChainVerification.broken(read, verifiedCheckpoints, missing, "deleted: a signed checkpoint names entry " + missing
+                    + ", which the chain no longer holds");
+        }
+        return ChainVerification.intact(read, verifiedCheckpoints);
+    }
+
+    private boolean signatureValid(Checkpoint checkpoint) {
+        try {
+            Signature verifier = Signature.getInstance(keyAlgorithm.signatureAlgorithm(), Providers.BC);
+            verifier.initVerify(auditKey);
+            verifier.update(checkpoint.signedContent());
+            return verifier.verify(checkpoint.signature());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}
