@@ -130,6 +130,19 @@ class AccountsCliTests {
         assertThat(refused.err()).as(refused.toString()).contains("may not do this");
     }
 
+    @Test
+    @Order(6)
+    void theAuditChainVerifiesClientSideAndRecordsTheRefusals() {
+        Cli.Result signed = cli.run("audit", "verify");
+        assertThat(signed.exitCode()).as(signed.toString()).isZero();
+        assertThat(signed.out()).as(signed.toString()).contains("audit chain intact");
+
+        Cli.Result json = cli.run("--json", "audit", "verify");
+        Map<?, ?> verdict = (Map<?, ?>) Json.parse(json.out());
+        assertThat(verdict.get("intact")).isEqualTo(true);
+        assertThat(((Number) verdict.get("entries")).longValue()).isGreaterThan(30);
+    }
+
     private static String serialOfAgency(boolean own) {
         for (Map<String, String> done : enrolled) {
             String agency = rows.stream().filter(r -> r.get("request_id").equals(done.get("request_id"))).findFirst().orElseThrow()

@@ -22,7 +22,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        Object actor = request.getAttribute(TokenAuthenticationFilter.ACTOR_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object actor = request.getAttribute(Actor.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (actor == null) {
             throw new CaException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required (Authorization: Bearer <token>)");
         }

@@ -26,7 +26,7 @@ public class PermitInterceptor implements HandlerInterceptor {
                 || method.getBeanType().isAnnotationPresent(PublicEndpoint.class)) {
             return true;
         }
-        Actor actor = (Actor) request.getAttribute(TokenAuthenticationFilter.ACTOR_ATTRIBUTE);
+        Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
         Permit permit = method.getMethodAnnotation(Permit.class);
         if (permit == null) {
             permit = method.getBeanType().getAnnotation(Permit.class);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.civicca.api.audit.AuditLog;
 import org.civicca.api.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +30,17 @@ import org.springframework.web.util.UrlPathHelper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String ACTOR_ATTRIBUTE = TokenAuthenticationFilter.class.getName() + ".actor";
     private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
     private final TokenAuthenticator authenticator;
     private final RateLimits limits;
+    private final AuditLog audit;
     private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(TokenAuthenticator authenticator, RateLimits limits, ProblemWriter problems) {
+    TokenAuthenticationFilter(TokenAuthenticator authenticator, RateLimits limits, AuditLog audit, ProblemWriter problems) {
         this.authenticator = authenticator;
         this.limits = limits;
+        this.audit = audit;
         this.problems = problems;
     }
 
@@ -63,6 +65,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         Optional<Actor> actor = bearer(request).flatMap(authenticator::authenticate);
         if (actor.isEmpty()) {
             limits.failedAuthentication(address);
+            audit.recordRefusal(request, "-", "authentication.failed", request.getMethod() + (bearer(request).isPresent()
+                    ? "; an unknown, expired or revoked token" : "; no bearer token"));
             log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicca\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -74,7 +78,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             tooMany(request, response, throttled.getAsLong(), "this token's request rate is exceeded; retry later");
             return;
         }
-        request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
+        request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         chain.doFilter(request, response);
     }
 

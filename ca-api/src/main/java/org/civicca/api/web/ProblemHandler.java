@@ -2,7 +2,11 @@ package org.civicca.api.web;
 
 import java.util.Map;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
+import org.civicca.api.account.Actor;
+import org.civicca.api.audit.AuditLog;
 import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +41,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             413, "body-too-large",
             415, "unsupported-media-type");
 
+    private final AuditLog audit;
+
+    ProblemHandler(AuditLog audit) {
+        this.audit = audit;
+    }
+
     @ExceptionHandler(CaException.class)
-    ResponseEntity<ProblemDetail> refused(CaException e) {
+    ResponseEntity<ProblemDetail> refused(CaException e, HttpServletRequest request) {
         HttpStatus status = ProblemTypes.status(e.code());
+        if (e.code() == ErrorCode.FORBIDDEN) {
+            Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
+            audit.recordRefusal(request, actor == null ? "-" : actor.name(), "authorization.refused",
+                    request.getMethod() + "; " + e.getMessage());
+        }
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             return internal(e);
         }

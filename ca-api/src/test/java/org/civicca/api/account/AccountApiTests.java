@@ -379,7 +379,7 @@ class AccountApiTests extends ServiceTest {
     }
 
     private long auditCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor <> 'system'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor <> 'system' AND outcome = 'ok'").query(Long.class).single();
     }
 
     private long auditCount(String action, String target) {

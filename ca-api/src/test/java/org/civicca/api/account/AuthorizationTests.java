@@ -202,6 +202,7 @@ class AuthorizationTests extends ServiceTest {
         Map<String, String> context = endpoint.prepare().apply(this);
         Object before = endpoint.mutation() ? endpoint.state().apply(this, context) : null;
         long events = auditEvents();
+        long refusals = refusals();
 
         ApiClient.Response response = send(caller, endpoint.call().apply(context));
 
@@ -215,6 +216,9 @@ class AuthorizationTests extends ServiceTest {
                 assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
             }
             assertThat(auditEvents()).as("audit events after a refused call").isEqualTo(events);
+            if (expected == 401 || expected == 403) {
+                assertThat(refusals()).as("a refused authentication or authorization is audited").isGreaterThan(refusals);
+            }
             if (endpoint.mutation()) {
                 assertThat(endpoint.state().apply(this, context)).as("state after a refused call").isEqualTo(before);
             }
@@ -410,8 +414,12 @@ class AuthorizationTests extends ServiceTest {
     }
 
     /** Audit entries written on behalf of API callers (the scheduler's own CRLs are recorded by "system"). */
+    private long refusals() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE outcome = 'refused'").query(Long.class).single();
+    }
+
     private long auditEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor <> 'system'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor <> 'system' AND outcome = 'ok'").query(Long.class).single();
     }
 
     // ---------------------------------------------------------------------------------------------------------------

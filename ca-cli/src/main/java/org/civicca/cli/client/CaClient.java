@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CaClient {
 
+    public static final int AUDIT_PAGE = 1000;
+
     private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final URI server;
@@ -79,6 +81,20 @@ public final class CaClient {
 
     public void revokeToken(String tokenId) {
         exchange(request("api/v1/tokens/" + encode(tokenId)).DELETE().build());
+    }
+
+    /** The audit chain, oldest first, after a sequence number, {@link #AUDIT_PAGE} entries at most. */
+    public List<Wire.AuditEntry> auditChain(long after) {
+        return send(request("api/v1/audit/chain?after=" + after + "&size=" + AUDIT_PAGE).GET(), list(Wire.AuditEntry.class));
+    }
+
+    public List<Wire.AuditCheckpoint> auditCheckpoints() {
+        return send(request("api/v1/audit/checkpoints").GET(), list(Wire.AuditCheckpoint.class));
+    }
+
+    public String auditKeyPem() {
+        return new String(exchange(request("api/v1/audit/key").setHeader("Accept", "application/x-pem-file").GET().build()).body(),
+                StandardCharsets.US_ASCII);
     }
 
     public List<Wire.Profile> profiles() {

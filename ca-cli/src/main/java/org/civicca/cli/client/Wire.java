@@ -47,6 +47,13 @@ public final class Wire {
     public record Token(String id, Instant createdAt, Instant expiresAt, Instant revokedAt) {
     }
 
+    public record AuditEntry(long sequence, Instant occurredAt, String actor, String tokenId, String sourceAddress, String action,
+                             String target, String outcome, String requestId, String detail, String previousHash, String hash) {
+    }
+
+    public record AuditCheckpoint(long sequence, String hash, Instant signedAt, String signature) {
+    }
+
     /** An RFC 9457 problem as the server sends it. */
     public record Problem(String type, String title, Integer status, String detail, String field) {
     }

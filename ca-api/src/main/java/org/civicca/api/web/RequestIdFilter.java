@@ -1,0 +1,36 @@
+package org.civicca.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.civicca.api.audit.AuditLog;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, the client's {@code X-Request-Id} when it is a plain token, else a fresh one; the audit
+ * trail records it and the response carries it back, so a client's call can be found in the trail.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class RequestIdFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String id = given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(AuditLog.REQUEST_ID_ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        chain.doFilter(request, response);
+    }
+}
