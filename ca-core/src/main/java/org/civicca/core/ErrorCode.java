@@ -22,6 +22,8 @@ public enum ErrorCode {
     ACCOUNT_EXISTS("account-exists"),
     UNKNOWN_ACCOUNT("unknown-account"),
     UNKNOWN_TOKEN("unknown-token"),
+    UNKNOWN_REQUEST("unknown-request"),
+    REQUEST_DECIDED("request-decided"),
     FORBIDDEN("forbidden"),
     UNAUTHENTICATED("unauthorized"),
     REQUEST_ID_CONFLICT("request-id-conflict"),

@@ -1,6 +1,8 @@
 package org.civicca.api.certificate;
 
 import org.civicca.api.account.Role;
+import org.civicca.api.request.ApprovalPolicy;
+import org.civicca.api.request.RequestService;
 import org.civicca.api.account.Permit;
 import java.net.URI;
 import org.civicca.api.account.Actor;
@@ -27,17 +29,30 @@ class CertificateController {
     private final CertificateService certificates;
     private final CertificateQueries queries;
     private final CertificateViews views;
+    private final ApprovalPolicy approvals;
+    private final RequestService requests;
 
-    CertificateController(CertificateService certificates, CertificateQueries queries, CertificateViews views) {
+    CertificateController(CertificateService certificates, CertificateQueries queries, CertificateViews views, ApprovalPolicy approvals,
+                          RequestService requests) {
         this.certificates = certificates;
         this.queries = queries;
         this.views = views;
+        this.approvals = approvals;
+        this.requests = requests;
     }
 
-    /** 201 with the new certificate; 200 with the earlier one when the same requestId asks for the same thing again. */
+    /**
+     * 201 with the new certificate; 200 with the earlier one when the same requestId asks for the same thing again; 202
+     * with a PENDING request when a clerk asks for a profile that needs an officer's approval.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
-    ResponseEntity<CertificateView> issue(@RequestBody CertificateRequestBody body, Actor actor) {
+    ResponseEntity<?> issue(@RequestBody CertificateRequestBody body, Actor actor) {
+        if (approvals.needsApproval(actor, body.profile())) {
+            RequestService.Submitted submitted = requests.submit(body, actor);
+            return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                    .location(URI.create("/api/v1/requests/" + submitted.request().id())).body(submitted.request());
+        }
         IssuanceService.Issued issued = certificates.issue(body.toRequest(), actor);
         CertificateView view = views.full(issued.record());
         URI location = URI.create("/api/v1/certificates/" + view.serial());

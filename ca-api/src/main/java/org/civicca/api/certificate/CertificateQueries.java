@@ -38,6 +38,20 @@ class CertificateQueries {
         return new CertificatePage(items, filter.page(), filter.size(), total);
     }
 
+    /** Every certificate the filter matches, page after page. */
+    @Transactional(readOnly = true)
+    List<CertificateView> all(CertificateFilter filter) {
+        List<CertificateView> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            CertificatePage one = list(new CertificateFilter(filter.agency(), filter.profile(), filter.status(), filter.query(),
+                    filter.expiringBefore(), filter.requestId(), page, CertificateFilter.MAX_SIZE));
+            all.addAll(one.items());
+            if (one.items().size() < CertificateFilter.MAX_SIZE) {
+                return all;
+            }
+        }
+    }
+
     private static Criteria criteria(CertificateFilter filter, Instant now) {
         List<Criteria> parts = new ArrayList<>();
         filter.agency().ifPresent(a -> parts.add(Criteria.where("agency").is(a)));

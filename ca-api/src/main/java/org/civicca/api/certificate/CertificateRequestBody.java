@@ -11,7 +11,7 @@ public record CertificateRequestBody(String requestId, String profile, String ag
     public record SubjectBody(String commonName, String email, String nationalId, String title, String unit, String taxCode) {
     }
 
-    IssuanceRequest toRequest() {
+    public IssuanceRequest toRequest() {
         SubjectFields fields = subject == null ? null
                 : new SubjectFields(subject.commonName(), subject.email(), subject.nationalId(), subject.title(), subject.unit(),
                         subject.taxCode());

@@ -16,6 +16,7 @@ public record CaProperties(
         String province,
         Api api,
         Crl crl,
+        Holds holds,
         List<Authority> authorities,
         Map<String, Profile> profiles) {
 
@@ -23,6 +24,7 @@ public record CaProperties(
         require(publicBaseUrl, "ca.public-base-url");
         require(api, "ca.api");
         require(crl, "ca.crl");
+        require(holds, "ca.holds");
     }
 
     private static void require(Object value, String key) {
@@ -34,6 +36,10 @@ public record CaProperties(
 
     /** Request limits: body size, failed authentications per source address and minute, requests per token and second. */
     public record Api(DataSize maxBodyBytes, int authFailuresPerMinute, int requestsPerSecond) {
+    }
+
+    /** A certificate on hold for longer than maxAge is overdue: listed by the holds report and flagged by status. */
+    public record Holds(Duration maxAge) {
     }
 
     public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration maxAge) {
@@ -49,6 +55,7 @@ public record CaProperties(
 
     public record Profile(String issuer, List<String> keyAlgorithms, int defaultValidityDays, int maxValidityDays,
                           List<String> keyUsage, List<String> rsaKeyUsage, List<String> extendedKeyUsage, List<String> policies,
-                          String commonNameRule, List<String> requiredFields, List<String> optionalFields) {
+                          String commonNameRule, List<String> requiredFields, List<String> optionalFields,
+                          boolean clerkRequestsNeedApproval) {
     }
 }

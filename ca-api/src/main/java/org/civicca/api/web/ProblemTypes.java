@@ -32,6 +32,8 @@ public final class ProblemTypes {
             Map.entry(ErrorCode.ACCOUNT_EXISTS, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.UNKNOWN_ACCOUNT, HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.UNKNOWN_TOKEN, HttpStatus.NOT_FOUND),
+            Map.entry(ErrorCode.UNKNOWN_REQUEST, HttpStatus.NOT_FOUND),
+            Map.entry(ErrorCode.REQUEST_DECIDED, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN),
             Map.entry(ErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
             Map.entry(ErrorCode.REQUEST_ID_CONFLICT, HttpStatus.CONFLICT),

@@ -111,7 +111,7 @@ class RevocationPolicyTests extends ServiceTest {
 
     @Test
     void anOfficerMakesAClerksHoldFinalWithPrivilegeWithdrawn() {
-        String serial = TestAccounts.issue(clerk.client(), "so-tc");
+        String serial = TestAccounts.issue(officer.client(), "so-tc");
         revoke(clerk.client(), serial, Map.of("reason", "certificateHold", "ticket", "YC-01"), 200);
 
         JsonNode revoked = revoke(officer.client(), serial, Map.of("reason", "privilegeWithdrawn", "ticket", "QĐ-2026/17"), 200);

@@ -117,6 +117,10 @@ public final class CaClient {
         return send(request("api/v1/certificates?" + parameters).GET(), type(Wire.CertificatePage.class));
     }
 
+    public Wire.Holds holds() {
+        return send(request("api/v1/holds").GET(), type(Wire.Holds.class));
+    }
+
     public List<Wire.Ca> cas() {
         return send(request("api/v1/cas").GET(), list(Wire.Ca.class));
     }

@@ -54,6 +54,12 @@ public final class Wire {
     public record AuditCheckpoint(long sequence, String hash, Instant signedAt, String signature) {
     }
 
+    public record Holds(long maxAgeDays, long overdue, List<Hold> holds) {
+    }
+
+    public record Hold(Certificate certificate, boolean overdue) {
+    }
+
     /** An RFC 9457 problem as the server sends it. */
     public record Problem(String type, String title, Integer status, String detail, String field) {
     }

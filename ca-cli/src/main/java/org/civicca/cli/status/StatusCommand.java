@@ -16,9 +16,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Is the server there, and is every CA's CRL fresh? */
-@Command(name = "status", description = "Show whether the server answers, each CA's validity and each CRL's number and age.",
+@Command(name = "status", description = {"Show whether the server answers, each CA's validity, each CRL's number and age,",
+        "and holds left unreleased too long."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Exit code 1 when a CRL is missing or past its nextUpdate.", "", "Example:", "  civicca status --json"})
+        footer = {"", "Exit code 1 when a CRL is missing or past its nextUpdate, or a hold is overdue.", "", "Example:",
+                "  civicca status --json"})
 public final class StatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -48,8 +50,12 @@ public final class StatusCommand implements Callable<Integer> {
             entry.put("crlStale", stale);
             report.add(entry);
         }
-        output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report));
-        return healthy ? ExitCode.OK : ExitCode.SOME_FAILED;
+        Wire.Holds holds = client.holds();
+        if (holds.overdue() > 0) {
+            output.line(holds.overdue() + " certificate(s) on hold for more than " + holds.maxAgeDays() + " days: OVERDUE (civicca report holds)");
+        }
+        output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report, "holdsOverdue", holds.overdue()));
+        return healthy && holds.overdue() == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 
     private static String human(Duration duration) {

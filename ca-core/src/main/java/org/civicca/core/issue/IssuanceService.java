@@ -41,11 +41,17 @@ public final class IssuanceService {
         this.clock = clock;
     }
 
-    public Issued issue(IssuanceRequest request) {
+    /** Every check issuance makes, without signing or storing: what a request waiting for approval must pass first. */
+    public IssuancePipeline.Checked check(IssuanceRequest request) {
         CertificateProfile profile = profiles.get(request.profile());
         Agency agency = Optional.ofNullable(request.agency()).filter(code -> code.length() <= 64).flatMap(agencies::find)
                 .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", "agency is not a known agency code"));
-        IssuancePipeline.Checked checked = pipeline.check(request, profile, agency);
+        return pipeline.check(request, profile, agency);
+    }
+
+    public Issued issue(IssuanceRequest request) {
+        IssuancePipeline.Checked checked = check(request);
+        CertificateProfile profile = checked.profile();
         Optional<CertificateRecord> existing = request.requestId().flatMap(store::findByRequestId);
         if (existing.isPresent()) {
             if (!existing.get().requestFingerprint().equals(checked.fingerprint())) {
