@@ -12,9 +12,9 @@ import org.civicca.cli.report.ReportCommand;
 import org.civicca.cli.revoke.RevokeCommand;
 import org.civicca.cli.status.StatusCommand;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The administrators' command line: bulk work against the CivicCA REST API. */
 @Command(name = "civicca",

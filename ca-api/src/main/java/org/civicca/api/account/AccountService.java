@@ -1,7 +1,5 @@
 package org.civicca.api.account;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.civicca.api.audit.AuditLog;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.store.AgencyDirectory;

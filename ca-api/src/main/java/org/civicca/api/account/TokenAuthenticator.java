@@ -1,7 +1,7 @@
 package org.civicca.api.account;
 
-import java.time.ZoneOffset;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

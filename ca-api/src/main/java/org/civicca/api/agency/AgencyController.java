@@ -1,10 +1,10 @@
 package org.civicca.api.agency;
 
-import org.civicca.api.account.Role;
-import org.civicca.api.account.Permit;
 import java.net.URI;
 import java.util.List;
 import org.civicca.api.account.Actor;
+import org.civicca.api.account.Permit;
+import org.civicca.api.account.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

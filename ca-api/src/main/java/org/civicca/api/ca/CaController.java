@@ -1,10 +1,10 @@
 package org.civicca.api.ca;
 
-import org.civicca.api.account.Role;
-import org.civicca.api.account.Permit;
 import java.time.Instant;
 import java.util.List;
 import org.civicca.api.account.Actor;
+import org.civicca.api.account.Permit;
+import org.civicca.api.account.Role;
 import org.civicca.api.crl.CrlService;
 import org.civicca.core.crl.PublishedCrl;
 import org.springframework.web.bind.annotation.GetMapping;

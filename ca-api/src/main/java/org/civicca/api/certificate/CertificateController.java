@@ -1,11 +1,11 @@
 package org.civicca.api.certificate;
 
+import java.net.URI;
+import org.civicca.api.account.Actor;
+import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
 import org.civicca.api.request.ApprovalPolicy;
 import org.civicca.api.request.RequestService;
-import org.civicca.api.account.Permit;
-import java.net.URI;
-import org.civicca.api.account.Actor;
 import org.civicca.core.issue.IssuanceService;
 import org.civicca.core.store.CertificateRecord;
 import org.springframework.http.HttpStatus;

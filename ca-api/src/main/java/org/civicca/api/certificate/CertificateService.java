@@ -2,11 +2,11 @@ package org.civicca.api.certificate;
 
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.IssuanceService;
-import org.civicca.core.CaException;
-import org.civicca.core.ErrorCode;
 import org.civicca.core.store.CertificateRecord;
 import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.DuplicateRequestException;

@@ -1,8 +1,8 @@
 package org.civicca.api.crl;
 
-import org.civicca.api.account.PublicEndpoint;
 import java.time.Clock;
 import java.time.Duration;
+import org.civicca.api.account.PublicEndpoint;
 import org.civicca.api.config.CaProperties;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;

@@ -1,8 +1,8 @@
 package org.civicca.api.profile;
 
-import org.civicca.api.account.Role;
-import org.civicca.api.account.Permit;
 import java.util.List;
+import org.civicca.api.account.Permit;
+import org.civicca.api.account.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,6 +1,5 @@
 package org.civicca.api.request;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -9,19 +8,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.civicca.api.account.Actor;
-import org.civicca.api.audit.AuditLog;
 import org.civicca.api.certificate.CertificateRequestBody;
 import org.civicca.api.certificate.CertificateService;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
-import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.IssuancePipeline;
+import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.IssuanceService;
 import org.civicca.core.subject.FieldRule;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Four eyes: a clerk's request that needs approval is checked in full (so nothing bad waits), kept as PENDING, then

@@ -1,8 +1,8 @@
 package org.civicca.api.revocation;
 
-import org.civicca.api.account.Role;
-import org.civicca.api.account.Permit;
 import org.civicca.api.account.Actor;
+import org.civicca.api.account.Permit;
+import org.civicca.api.account.Role;
 import org.civicca.api.certificate.CertificateView;
 import org.civicca.api.certificate.CertificateViews;
 import org.springframework.http.MediaType;

@@ -1,9 +1,9 @@
 package org.civicca.api.web;
 
-import org.civicca.api.account.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.civicca.api.account.PublicEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;

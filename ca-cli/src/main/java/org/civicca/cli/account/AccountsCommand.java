@@ -8,10 +8,10 @@ import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "accounts", description = "Accounts and their roles (admins only).", mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.Create.class, AccountsCommand.ListAccounts.class, AccountsCommand.Disable.class},

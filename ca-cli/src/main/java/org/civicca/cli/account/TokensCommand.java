@@ -7,10 +7,10 @@ import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "tokens", description = "API tokens of an account (admins only).", mixinStandardHelpOptions = true,
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class},

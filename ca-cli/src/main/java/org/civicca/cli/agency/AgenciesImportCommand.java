@@ -15,9 +15,9 @@ import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
 import org.civicca.cli.csv.CsvTable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** Creates or updates agencies from agencies.csv; reports created, unchanged and updated. */
 @Command(name = "import", description = "Create or update agencies from a CSV file (code,name,tax_code,locality).",

@@ -23,8 +23,8 @@ import org.civicca.core.audit.ChainedEntry;
 import org.civicca.core.audit.Checkpoint;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.pem.Pem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Verifies the audit chain here, with ca-core's verifier, from the raw entries, the signed checkpoints and the audit

@@ -15,9 +15,9 @@ import org.civicca.cli.Output;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Copies each CA's CRL and certificate into a folder for a static web server, checking each CRL before it lands. */
 @Command(name = "publish", description = "Fetch each CA's CRL (or make a fresh one), verify it, and write <ca>.crl and <ca>.crt into DIR.",

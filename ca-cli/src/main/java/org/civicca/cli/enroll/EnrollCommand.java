@@ -15,9 +15,9 @@ import org.civicca.cli.client.CaClient;
 import org.civicca.cli.csv.CsvTable;
 import org.civicca.core.CaException;
 import org.civicca.core.key.KeyAlgorithm;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Enrolls a whole CSV: keys made here, certificates from the server, one .p12 per row. Rerunnable after any interruption. */
 @Command(name = "enroll", mixinStandardHelpOptions = true,

@@ -12,9 +12,9 @@ import org.civicca.cli.CliException;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "expiring", description = "List valid certificates that expire within N days.", mixinStandardHelpOptions = true,
         footer = {"", "Example:", "  civicca report expiring --days 30 --agency so-tc"})

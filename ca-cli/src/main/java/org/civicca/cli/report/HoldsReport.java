@@ -5,8 +5,8 @@ import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "holds", description = "List certificates on hold, marking those held longer than the server's ca.holds.max-age.",
         mixinStandardHelpOptions = true, footer = {"", "Exit code 1 when a hold is overdue.", "", "Example:", "  civicca report holds"})

@@ -10,8 +10,8 @@ import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(name = "summary", description = "Count certificates by agency, profile and status.", mixinStandardHelpOptions = true,
         footer = {"", "Example:", "  civicca report summary"})

@@ -16,10 +16,10 @@ import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
 import org.civicca.cli.csv.CsvTable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Revokes one certificate, or every row of a CSV file, reporting each. */
 @Command(name = "revoke", description = {"Revoke one certificate (--serial) or many (--csv with columns serial or request_id, and reason;",

@@ -12,8 +12,8 @@ import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Is the server there, and is every CA's CRL fresh? */
 @Command(name = "status", description = {"Show whether the server answers, each CA's validity, each CRL's number and age,",

@@ -23,8 +23,8 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.civicca.core.Providers;
-import org.civicca.core.pkcs12.Pbes2Encryptor;
 import org.civicca.core.key.PrivateKeys;
+import org.civicca.core.pkcs12.Pbes2Encryptor;
 
 /** The only place that reads and writes PEM. */
 public final class Pem {
