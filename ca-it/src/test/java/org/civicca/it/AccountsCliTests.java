@@ -141,6 +141,12 @@ class AccountsCliTests {
         Map<?, ?> verdict = (Map<?, ?>) Json.parse(json.out());
         assertThat(verdict.get("intact")).isEqualTo(true);
         assertThat(((Number) verdict.get("entries")).longValue()).isGreaterThan(30);
+
+        String fingerprint = (String) verdict.get("auditKeySha256");
+        assertThat(cli.run("audit", "verify", "--expect-key", fingerprint).exitCode()).isZero();
+        Cli.Result other = cli.run("audit", "verify", "--expect-key", "00".repeat(32));
+        assertThat(other.exitCode()).as(other.toString()).isEqualTo(1);
+        assertThat(other.err()).as(other.toString()).contains("is not the expected");
     }
 
     private static String serialOfAgency(boolean own) {

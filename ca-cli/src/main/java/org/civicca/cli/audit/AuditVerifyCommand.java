@@ -1,8 +1,11 @@
 package org.civicca.cli.audit;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.civicca.core.audit.Checkpoint;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.pem.Pem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
@@ -33,8 +37,14 @@ import picocli.CommandLine;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check every entry's hash and link and every signed checkpoint; name the first entry that was",
                 "altered, deleted, inserted or reordered. Exit 0 when the chain is intact, 1 when it is not."},
-        footer = {"", "Example:", "  civicca audit verify --json"})
+        footer = {"", "Record the audit key's fingerprint once and pass it with --expect-key, so that a server presenting",
+                "another key (and a chain re-signed with it) is refused.", "", "Example:",
+                "  civicca audit verify --expect-key 3f7a…"})
 public final class AuditVerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--expect-key", paramLabel = "SHA256",
+            description = "the audit key's SHA-256 fingerprint (hex) recorded earlier; refuse any other key the server presents")
+    String expectedKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,12 +53,17 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         CaClient client = CivicCaCommand.global(spec).client();
         PublicKey key = publicKey(client.auditKeyPem());
+        String fingerprint = HexFormat.of().formatHex(sha256(key.getEncoded()));
+        if (expectedKey != null && !expectedKey.replace(":", "").equalsIgnoreCase(fingerprint)) {
+            throw new CliException(ExitCode.SOME_FAILED, "the server's audit key " + fingerprint + " is not the expected " + expectedKey);
+        }
         List<Checkpoint> checkpoints = client.auditCheckpoints().stream()
                 .map(c -> new Checkpoint(c.sequence(), c.hash(), c.signedAt(), Base64.getDecoder().decode(c.signature()))).toList();
         ChainVerification verdict = new ChainVerifier(key, KeyAlgorithm.EC_P256).verify(entries(client), checkpoints);
         Output output = new Output(spec);
         if (verdict.intact()) {
-            output.line("audit chain intact: " + verdict.entries() + " entries, " + verdict.checkpoints() + " signed checkpoint(s) verified");
+            output.line("audit chain intact: " + verdict.entries() + " entries, " + verdict.checkpoints() + " signed checkpoint(s) verified"
+                    + " with audit key " + fingerprint);
         } else {
             output.note("audit chain BROKEN at entry " + verdict.firstBadSequence().orElse(0L) + ": " + verdict.problem().orElse(""));
         }
@@ -56,6 +71,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         document.put("intact", verdict.intact());
         document.put("entries", verdict.entries());
         document.put("checkpoints", verdict.checkpoints());
+        document.put("auditKeySha256", fingerprint);
         verdict.firstBadSequence().ifPresent(s -> document.put("firstBadSequence", s));
         verdict.problem().ifPresent(p -> document.put("problem", p));
         output.document(document);
@@ -86,6 +102,14 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                         e.target(), e.outcome(), e.requestId(), e.detail()), e.previousHash(), e.hash());
             }
         };
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PublicKey publicKey(String pem) {
