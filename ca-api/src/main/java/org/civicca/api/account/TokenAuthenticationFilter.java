@@ -62,10 +62,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             tooMany(request, response, blocked.getAsLong(), "too many failed authentications from this address; retry later");
             return;
         }
-        Optional<Actor> actor = bearer(request).flatMap(authenticator::authenticate);
+        Optional<String> secret = bearer(request);
+        Optional<Actor> actor = secret.flatMap(authenticator::authenticate);
         if (actor.isEmpty()) {
             limits.failedAuthentication(address);
-            audit.recordRefusal(request, "-", "authentication.failed", request.getMethod() + (bearer(request).isPresent()
+            audit.recordRefusal(request, "-", "authentication.failed", request.getMethod() + (secret.isPresent()
                     ? "; an unknown, expired or revoked token" : "; no bearer token"));
             log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicca\"");

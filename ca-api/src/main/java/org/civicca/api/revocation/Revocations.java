@@ -49,7 +49,7 @@ class Revocations {
             throw new CaException(ErrorCode.FORBIDDEN, "reason", "privilegeWithdrawn is for officers and admins");
         }
         String ticket = FieldRule.TICKET.checkOptional("ticket", body.ticket());
-        CertificateRecord revoked = revocations.revoke(current.serial(), reason, Optional.ofNullable(body.invalidityDate()));
+        CertificateRecord revoked = revocations.revoke(current, reason, Optional.ofNullable(body.invalidityDate()));
         jdbc.sql("UPDATE certificate SET revoked_by = ?, revocation_ticket = ? WHERE serial = ?")
                 .param(actor.name()).param(ticket).param(revoked.serial().hex()).update();
         audit.record(actor.name(), "certificate.revoked", revoked.serial().hex(), "reason=" + reason.rfcName()
@@ -62,7 +62,7 @@ class Revocations {
     @Transactional
     public CertificateRecord release(String serial, Actor actor) {
         CertificateRecord current = certificates.find(serial, actor);
-        CertificateRecord released = revocations.release(current.serial());
+        CertificateRecord released = revocations.release(current);
         jdbc.sql("UPDATE certificate SET revoked_by = NULL, revocation_ticket = NULL WHERE serial = ?")
                 .param(released.serial().hex()).update();
         audit.record(actor.name(), "certificate.released", released.serial().hex(), "hold released");

@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicca.cli.CliException;
+import org.civicca.core.csv.CsvRecords;
 
 /**
- * An RFC 4180 CSV file read whole: a header line, then records whose fields may be quoted (commas, quotes and
- * line breaks inside quotes). Each record keeps the line it starts on, so errors can name it.
+ * A CSV file read whole (RFC 4180, by ca-core's {@link CsvRecords}): a header line, then records keyed by it. Each
+ * record keeps the line it starts on, so errors can name it; every input error is a usage error naming file and line.
  */
 public record CsvTable(Path file, List<String> header, List<Row> rows) {
 
@@ -28,18 +29,12 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
     }
 
     public static CsvTable read(Path file, List<String> requiredColumns) {
-        String text;
+        List<CsvRecords.Record> records;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw CliException.usage(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw CliException.usage("cannot read " + file + ": " + e.getClass().getSimpleName());
+            records = CsvRecords.parse(text(file));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(file + ": " + e.getMessage());
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<Record> records = new CsvParser(file, text).records();
         if (records.isEmpty()) {
             throw CliException.usage(file + ": empty file, expected a header line");
         }
@@ -49,9 +44,13 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
                 throw CliException.usage(file + ": line 1: missing column '" + column + "' (required: " + String.join(",", requiredColumns) + ")");
             }
         }
+        return new CsvTable(file, header, rows(file, header, records.subList(1, records.size())));
+    }
+
+    private static List<Row> rows(Path file, List<String> header, List<CsvRecords.Record> records) {
         List<Row> rows = new ArrayList<>();
-        for (Record record : records.subList(1, records.size())) {
-            if (record.fields().size() == 1 && record.fields().get(0).isEmpty()) {
+        for (CsvRecords.Record record : records) {
+            if (record.isBlank()) {
                 continue;
             }
             if (record.fields().size() != header.size()) {
@@ -64,9 +63,16 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
             }
             rows.add(new Row(record.line(), values));
         }
-        return new CsvTable(file, header, rows);
+        return rows;
     }
 
-    record Record(int line, List<String> fields) {
+    private static String text(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw CliException.usage(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw CliException.usage("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
     }
 }

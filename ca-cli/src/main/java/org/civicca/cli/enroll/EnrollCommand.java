@@ -66,20 +66,24 @@ public final class EnrollCommand implements Callable<Integer> {
             output.document(summary(rows.size(), checked.good().size(), 0, 0, checked.refused()));
             return checked.refused().isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
         }
+        return enroll(rows.size(), checked, client, algorithm, threads, output);
+    }
+
+    private int enroll(int rowCount, RowChecker.Result checked, CaClient client, KeyAlgorithm algorithm, int threads, Output output) {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out)) {
             Journal journal = Journal.open(folder.root(), random);
             EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, random), threads);
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
+            result.failed().forEach(r -> output.note(r.describe(csv.toString())));
             List<Refusal> failed = new ArrayList<>(checked.refused());
             failed.addAll(result.failed());
             failed.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            result.failed().forEach(r -> output.note(r.describe(csv.toString())));
             folder.writeFailed(failed);
             output.line(String.format("enroll: %d rows: %d issued, %d recovered from an earlier run, %d already done, %d failed%s (%.1f rows/s)",
-                    rows.size(), result.issued(), result.recovered(), result.alreadyDone(), failed.size(),
+                    rowCount, result.issued(), result.recovered(), result.alreadyDone(), failed.size(),
                     failed.isEmpty() ? "" : " (see " + folder.root().resolve("failed.csv") + ")", result.rate()));
-            output.document(summary(rows.size(), result.issued() + result.recovered(), result.alreadyDone(), result.rate(), failed));
+            output.document(summary(rowCount, result.issued() + result.recovered(), result.alreadyDone(), result.rate(), failed));
             if (result.serverGone() != null) {
                 throw result.serverGone();
             }

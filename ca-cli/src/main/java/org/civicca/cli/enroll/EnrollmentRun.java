@@ -34,46 +34,34 @@ final class EnrollmentRun {
         List<EnrollmentRow> pending = rows.stream().filter(r -> !folder.isDone(r.requestId())).toList();
         // A run killed between writing the manifest line and dropping the journal entry leaves a key behind.
         rows.stream().filter(r -> folder.isDone(r.requestId())).forEach(r -> journal.drop(r.requestId()));
-        AtomicInteger issued = new AtomicInteger();
-        AtomicInteger recovered = new AtomicInteger();
-        List<Refusal> failed = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<CliException> serverGone = new AtomicReference<>();
+        Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        double rate;
         try (Progress progress = new Progress(pending.size(), err, terminal)) {
             List<Future<?>> work = new ArrayList<>();
             for (EnrollmentRow row : pending) {
-                work.add(pool.submit(() -> {
-                    if (serverGone.get() != null) {
-                        return;
-                    }
-                    try {
-                        RowEnroller.Outcome outcome = enroller.enroll(row);
-                        if (outcome == RowEnroller.Outcome.ISSUED) {
-                            issued.incrementAndGet();
-                        } else if (outcome == RowEnroller.Outcome.RECOVERED) {
-                            recovered.incrementAndGet();
-                        } else {
-                            failed.add(outcome.refusal());
-                        }
-                    } catch (CliException e) {
-                        serverGone.compareAndSet(null, e);
-                    } catch (RuntimeException e) {
-                        failed.add(new Refusal(row.line(), row.requestId(), "-", "unexpected error: " + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-                    } finally {
-                        progress.step();
-                    }
-                }));
+                work.add(pool.submit(() -> enroll(row, tally, progress)));
             }
-            for (Future<?> future : work) {
-                await(future);
-            }
-            rate = progress.rate();
+            work.forEach(EnrollmentRun::await);
+            return tally.result(rows.size() - pending.size(), progress.rate());
         } finally {
             pool.shutdownNow();
         }
-        return new Result(issued.get(), recovered.get(), rows.size() - pending.size(), List.copyOf(failed), rate, serverGone.get());
+    }
+
+    private void enroll(EnrollmentRow row, Tally tally, Progress progress) {
+        if (tally.serverGone.get() != null) {
+            return;
+        }
+        try {
+            tally.count(enroller.enroll(row));
+        } catch (CliException e) {
+            tally.serverGone.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+            tally.failed.add(new Refusal(row.line(), row.requestId(), "-", "unexpected error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        } finally {
+            progress.step();
+        }
     }
 
     private static void await(Future<?> future) {
@@ -84,6 +72,28 @@ final class EnrollmentRun {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What the workers report, safe to share among them. */
+    private static final class Tally {
+        private final AtomicInteger issued = new AtomicInteger();
+        private final AtomicInteger recovered = new AtomicInteger();
+        private final List<Refusal> failed = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicReference<CliException> serverGone = new AtomicReference<>();
+
+        void count(RowEnroller.Outcome outcome) {
+            if (outcome == RowEnroller.Outcome.ISSUED) {
+                issued.incrementAndGet();
+            } else if (outcome == RowEnroller.Outcome.RECOVERED) {
+                recovered.incrementAndGet();
+            } else {
+                failed.add(outcome.refusal());
+            }
+        }
+
+        Result result(int alreadyDone, double rate) {
+            return new Result(issued.get(), recovered.get(), alreadyDone, List.copyOf(failed), rate, serverGone.get());
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.Signature;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicca.core.Providers;
@@ -36,29 +37,13 @@ public final class ChainVerifier {
         int verifiedCheckpoints = 0;
         while (entries.hasNext()) {
             ChainedEntry chained = entries.next();
-            long sequence = chained.entry().sequence();
             read++;
-            if (sequence < expected) {
-                return ChainVerification.broken(read, verifiedCheckpoints, sequence, "inserted: sequence " + sequence + " appears again");
+            Checkpoint checkpoint = bySequence.remove(chained.entry().sequence());
+            Optional<Break> broken = check(chained, expected, previous, checkpoint);
+            if (broken.isPresent()) {
+                return ChainVerification.broken(read, verifiedCheckpoints, broken.get().sequence(), broken.get().problem());
             }
-            if (sequence > expected) {
-                return ChainVerification.broken(read, verifiedCheckpoints, expected, "deleted: entry " + expected + " is missing");
-            }
-            if (!chained.hash().equals(AuditChain.hash(chained.previousHash(), chained.entry()))) {
-                return ChainVerification.broken(read, verifiedCheckpoints, sequence, "altered: entry " + sequence + " does not match its hash");
-            }
-            if (!chained.previousHash().equals(previous)) {
-                return ChainVerification.broken(read, verifiedCheckpoints, sequence,
-                        "reordered or inserted: entry " + sequence + " does not follow entry " + (sequence - 1));
-            }
-            Checkpoint checkpoint = bySequence.remove(sequence);
-            if (checkpoint != null) {
-                if (!checkpoint.hash().equals(chained.hash()) || !signatureValid(checkpoint)) {
-                    return ChainVerification.broken(read, verifiedCheckpoints, sequence, "the signed checkpoint at entry " + sequence
-                            + " does not match the chain");
-                }
-                verifiedCheckpoints++;
-            }
+            verifiedCheckpoints += checkpoint == null ? 0 : 1;
             previous = chained.hash();
             expected++;
         }
@@ -68,6 +53,30 @@ public final class ChainVerifier {
                     + ", which the chain no longer holds");
         }
         return ChainVerification.intact(read, verifiedCheckpoints);
+    }
+
+    /** Where this entry breaks the chain, if it does; {@code checkpoint} is the one signed at this entry, or null. */
+    private Optional<Break> check(ChainedEntry chained, long expected, String previous, Checkpoint checkpoint) {
+        long sequence = chained.entry().sequence();
+        if (sequence < expected) {
+            return Optional.of(new Break(sequence, "inserted: sequence " + sequence + " appears again"));
+        }
+        if (sequence > expected) {
+            return Optional.of(new Break(expected, "deleted: entry " + expected + " is missing"));
+        }
+        if (!chained.hash().equals(AuditChain.hash(chained.previousHash(), chained.entry()))) {
+            return Optional.of(new Break(sequence, "altered: entry " + sequence + " does not match its hash"));
+        }
+        if (!chained.previousHash().equals(previous)) {
+            return Optional.of(new Break(sequence, "reordered or inserted: entry " + sequence + " does not follow entry " + (sequence - 1)));
+        }
+        if (checkpoint != null && (!checkpoint.hash().equals(chained.hash()) || !signatureValid(checkpoint))) {
+            return Optional.of(new Break(sequence, "the signed checkpoint at entry " + sequence + " does not match the chain"));
+        }
+        return Optional.empty();
+    }
+
+    private record Break(long sequence, String problem) {
     }
 
     private boolean signatureValid(Checkpoint checkpoint) {

@@ -22,7 +22,11 @@ public final class RevocationService {
     }
 
     public CertificateRecord revoke(SerialNumber serial, RevocationReason reason, Optional<Instant> invalidityDate) {
-        CertificateRecord current = find(serial);
+        return revoke(find(serial), reason, invalidityDate);
+    }
+
+    /** For a caller that has just read the certificate (to check it may act on it): no second read. */
+    public CertificateRecord revoke(CertificateRecord current, RevocationReason reason, Optional<Instant> invalidityDate) {
         Instant now = clock.instant();
         if (invalidityDate.isPresent() && invalidityDate.get().isAfter(now)) {
             throw new CaException(ErrorCode.INVALID_FIELD, "invalidityDate", "invalidityDate must not be in the future");
@@ -34,7 +38,10 @@ public final class RevocationService {
     }
 
     public CertificateRecord release(SerialNumber serial) {
-        CertificateRecord current = find(serial);
+        return release(find(serial));
+    }
+
+    public CertificateRecord release(CertificateRecord current) {
         return change(current, RevocationRules.afterRelease(current.status()), Optional.empty());
     }
 
