@@ -1,6 +1,9 @@
 package org.civicca.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.civicca.cli.account.AccountsCommand;
 import org.civicca.cli.account.TokensCommand;
 import org.civicca.cli.agency.AgenciesCommand;
@@ -11,6 +14,7 @@ import org.civicca.cli.enroll.EnrollCommand;
 import org.civicca.cli.report.ReportCommand;
 import org.civicca.cli.revoke.RevokeCommand;
 import org.civicca.cli.status.StatusCommand;
+import org.civicca.core.message.Messages;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +37,12 @@ public final class CivicCaCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Writes UTF-8 whatever the locale: in a C locale JDK 17 would print every Vietnamese letter as '?'. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cli.execute(args));
     }
 
     /** The command line with its error handling, as main runs it (tests use it too). */
@@ -65,19 +73,22 @@ public final class CivicCaCommand implements Runnable {
     }
 
     private static int report(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
-        PrintWriter err = command.getErr();
+        Locale language = global(command.getCommandSpec()).language();
+        int exitCode = e instanceof CliException failure ? failure.exitCode() : ExitCode.SOME_FAILED;
+        String line;
         if (e instanceof CliException failure) {
-            err.println("civicca: " + failure.getMessage());
-            err.flush();
-            return failure.exitCode();
+            line = Messages.format(language, CliMessage.FAILURE, failure.message(language));
+        } else if (e instanceof ApiProblemException refused && refused.field() != null) {
+            line = Messages.format(language, CliMessage.FAILURE_IN_FIELD, refused.field(), refused.getMessage());
+        } else if (e instanceof ApiProblemException refused) {
+            line = Messages.format(language, CliMessage.FAILURE, refused.getMessage());
+        } else {
+            String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            line = Messages.format(language, CliMessage.FAILURE, Messages.format(language, CliMessage.UNEXPECTED_ERROR, what));
         }
-        if (e instanceof ApiProblemException refused) {
-            err.println("civicca: " + (refused.field() == null ? "" : "field " + refused.field() + ": ") + refused.getMessage());
-            err.flush();
-            return ExitCode.SOME_FAILED;
-        }
-        err.println("civicca: unexpected error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        PrintWriter err = command.getErr();
+        err.println(line);
         err.flush();
-        return ExitCode.SOME_FAILED;
+        return exitCode;
     }
 }

@@ -2,8 +2,10 @@ package org.civicca.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.config.Credentials;
+import org.civicca.cli.config.Language;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -21,8 +23,17 @@ public final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print machine-readable JSON instead of text")
     boolean json;
 
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "LANG", converter = Language.Option.class,
+            description = "language of messages and of the server's error details: en or vi "
+                    + "(default: from LC_ALL, LC_MESSAGES or LANG, else English)")
+    Locale lang;
+
     public CaClient client() {
-        return new CaClient(server, Credentials.token(tokenFile));
+        return new CaClient(server, Credentials.token(tokenFile), language());
+    }
+
+    public Locale language() {
+        return Language.of(lang);
     }
 
     public boolean json() {

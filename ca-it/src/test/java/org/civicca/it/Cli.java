@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged CLI, run as {@code java -jar ca-cli.jar ...} with the token in CA_TOKEN, output captured. */
@@ -20,14 +21,23 @@ public final class Cli {
         this.workDirectory = workDirectory;
     }
 
-    /** Runs to completion (at most 10 minutes). */
+    /** Runs to completion (at most 10 minutes), in an English locale. */
     public Result run(String... args) {
         Running running = start(args);
         return running.await();
     }
 
+    /** Runs to completion with these environment variables added, e.g. {@code LANG}. */
+    public Result runWith(Map<String, String> environment, String... args) {
+        return start(environment, args).await();
+    }
+
     /** Starts without waiting, e.g. to kill it mid-run. */
     public Running start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    private Running start(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Jars.java(), "-jar", Jars.path("civicca.cli.jar").toString(),
                 "--server", service.url().toString()));
         command.addAll(List.of(args));
@@ -37,6 +47,10 @@ public final class Cli {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             builder.environment().put("CA_TOKEN", service.adminToken());
+            // The CLI speaks the environment's language; tests that expect English must not depend on the machine's.
+            builder.environment().keySet().removeAll(List.of("LC_ALL", "LC_MESSAGES"));
+            builder.environment().put("LANG", "C");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
             return new Running(String.join(" ", args), process, out, err);

@@ -154,6 +154,40 @@ class ProvinceEnrollmentTests {
     }
 
     @Test
+    @Order(5)
+    void aDryRunInVietnameseNamesEachBadRowInVietnamese() {
+        Path errors = ProvinceData.file("enrollment-with-errors.csv");
+        Map<String, Integer> lines = lineNumbers(errors);
+
+        Cli.Result byOption = cli.run("enroll", "--csv", errors.toString(), "--out", folder.resolve("dry-vi").toString(), "--dry-run",
+                "--lang", "vi");
+        Cli.Result byLocale = cli.runWith(Map.of("LANG", "vi_VN.UTF-8"), "enroll", "--csv", errors.toString(), "--out",
+                folder.resolve("dry-vi").toString(), "--dry-run");
+
+        assertThat(byOption.exitCode()).as(byOption.toString()).isEqualTo(1);
+        assertThat(byOption.out()).as(byOption.toString()).contains("13 dòng bị từ chối").contains("không gửi gì cả");
+        List<String> stderr = byOption.err().lines().toList();
+        for (Map.Entry<String, String> bad : BAD_ROWS.entrySet()) {
+            List<String> naming = stderr.stream().filter(l -> l.contains(": dòng " + lines.get(bad.getKey()) + ":")).toList();
+            assertThat(naming).as("stderr lines naming line %s\n%s", lines.get(bad.getKey()), byOption).hasSize(1);
+            assertThat(naming.get(0)).as(byOption.toString()).contains(bad.getKey()).contains("trường " + bad.getValue())
+                    .doesNotContain(" must ", " may ", " is required", " line ", " field ");
+        }
+        assertThat(byLocale.out()).isEqualTo(byOption.out());
+        assertThat(byLocale.err()).isEqualTo(byOption.err());
+    }
+
+    @Test
+    @Order(5)
+    void theServersRefusalsReachTheAdministratorInVietnamese() {
+        Cli.Result result = cli.run("--lang", "vi", "revoke", "--serial", "0abc", "--reason", "keyCompromise");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).as(result.toString()).contains("không có chứng thư số nào có serial abc");
+        assertThat(result.out()).as(result.toString()).contains("thu hồi: 0 xong, 1 lỗi");
+    }
+
+    @Test
     @Order(6)
     void everySampledP12OpensInOpenSslKeytoolAndNssWithItsEcP256KeyChainAndVietnameseName() throws IOException {
         Map<String, String> passwords = Csv.byRequestId(out.resolve("passwords.csv"), "password");

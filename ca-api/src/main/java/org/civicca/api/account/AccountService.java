@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.store.AgencyDirectory;
 import org.civicca.core.subject.FieldRule;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -43,7 +45,7 @@ public class AccountService {
         Role role = role(body.role());
         String agency = agency(role, body.agency());
         if (accounts.findByName(name).isPresent()) {
-            throw new CaException(ErrorCode.ACCOUNT_EXISTS, "name", "an account named " + name + " already exists");
+            throw new CaException(ErrorCode.ACCOUNT_EXISTS, "name", ApiMessage.ACCOUNT_NAME_EXISTS, name);
         }
         AccountRow row = new AccountRow(UUID.randomUUID().toString(), name, role.name(), agency, true, support.clock().instant());
         rows.insert(row);
@@ -60,7 +62,7 @@ public class AccountService {
     public AccountView disable(String id, Actor actor) {
         AccountRow row = find(id);
         if (row.id().equals(actor.accountId())) {
-            throw new CaException(ErrorCode.POLICY_VIOLATION, "id", "an account cannot disable itself");
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "id", ApiMessage.ACCOUNT_DISABLE_SELF);
         }
         AccountRow disabled = new AccountRow(row.id(), row.name(), row.role(), row.agency(), false, row.createdAt());
         accounts.save(disabled);
@@ -72,11 +74,11 @@ public class AccountService {
     public NewToken createToken(String accountId, TokenBody body, Actor actor) {
         AccountRow account = find(accountId);
         if (!account.enabled()) {
-            throw new CaException(ErrorCode.POLICY_VIOLATION, "id", "account " + account.name() + " is disabled");
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "id", ApiMessage.ACCOUNT_DISABLED, account.name());
         }
         int days = body == null || body.expiresInDays() == null ? 90 : body.expiresInDays();
         if (days < 1 || days > MAX_TOKEN_DAYS) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "expiresInDays", "expiresInDays must be 1 to " + MAX_TOKEN_DAYS);
+            throw new CaException(ErrorCode.INVALID_FIELD, "expiresInDays", ApiMessage.TOKEN_DAYS_RANGE, MAX_TOKEN_DAYS);
         }
         Instant now = support.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         String secret = Tokens.newSecret(support.random());
@@ -97,7 +99,7 @@ public class AccountService {
     @Transactional
     public void revokeToken(String tokenId, Actor actor) {
         ApiTokenRow row = tokens.findById(tokenId)
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_TOKEN, "id", "no token with this id"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_TOKEN, "id", ApiMessage.NO_TOKEN_WITH_ID));
         if (row.revokedAt() == null) {
             tokens.save(new ApiTokenRow(row.id(), row.accountId(), row.tokenHash(), row.createdAt(), row.expiresAt(),
                     support.clock().instant()));
@@ -107,27 +109,27 @@ public class AccountService {
 
     private AccountRow find(String id) {
         return (id == null ? Optional.<AccountRow>empty() : accounts.findById(id))
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_ACCOUNT, "id", "no account with this id"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_ACCOUNT, "id", ApiMessage.NO_ACCOUNT_WITH_ID));
     }
 
     private static Role role(String text) {
         try {
             return Role.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "role", "role must be ADMIN, OFFICER, CLERK or AUDITOR");
+            throw new CaException(ErrorCode.INVALID_FIELD, "role", ApiMessage.ROLE_ONE_OF);
         }
     }
 
     private String agency(Role role, String agency) {
         boolean given = agency != null && !agency.isBlank();
         if (role == Role.CLERK && !given) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "agency", "a CLERK account is bound to exactly one agency; agency is required");
+            throw new CaException(ErrorCode.INVALID_FIELD, "agency", ApiMessage.CLERK_NEEDS_AGENCY);
         }
         if (role != Role.CLERK && given) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "agency", "only CLERK accounts are bound to an agency");
+            throw new CaException(ErrorCode.INVALID_FIELD, "agency", ApiMessage.ONLY_CLERKS_HAVE_AGENCY);
         }
         if (given && agencies.find(agency.strip()).isEmpty()) {
-            throw new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", "agency is not a known agency code");
+            throw new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", CoreMessage.UNKNOWN_AGENCY_CODE);
         }
         return given ? agency.strip() : null;
     }

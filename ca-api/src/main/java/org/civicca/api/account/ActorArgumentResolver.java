@@ -1,5 +1,6 @@
 package org.civicca.api.account;
 
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.springframework.core.MethodParameter;
@@ -24,7 +25,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) {
         Object actor = request.getAttribute(Actor.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (actor == null) {
-            throw new CaException(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required (Authorization: Bearer <token>)");
+            throw new CaException(ErrorCode.UNAUTHENTICATED, null, ApiMessage.AUTHENTICATION_REQUIRED);
         }
         return actor;
     }

@@ -3,6 +3,7 @@ package org.civicca.api.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.slf4j.Logger;
@@ -34,8 +35,8 @@ public class PermitInterceptor implements HandlerInterceptor {
         if (actor == null || permit == null || Arrays.stream(permit.value()).noneMatch(role -> role == actor.role())) {
             log.warn("Refused {} {} to account {} ({})", request.getMethod(), request.getRequestURI(),
                     actor == null ? "-" : actor.name(), actor == null ? "-" : actor.role());
-            throw new CaException(ErrorCode.FORBIDDEN, "the " + (actor == null ? "caller" : actor.role() + " role")
-                    + " may not do this");
+            throw actor == null ? new CaException(ErrorCode.FORBIDDEN, null, ApiMessage.CALLER_MAY_NOT)
+                    : new CaException(ErrorCode.FORBIDDEN, null, ApiMessage.ROLE_MAY_NOT, actor.role());
         }
         return true;
     }

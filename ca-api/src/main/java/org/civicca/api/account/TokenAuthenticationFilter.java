@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.api.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         OptionalLong blocked = limits.addressBlocked(address);
         if (blocked.isPresent()) {
-            tooMany(request, response, blocked.getAsLong(), "too many failed authentications from this address; retry later");
+            tooMany(request, response, blocked.getAsLong(), ApiMessage.ADDRESS_THROTTLED);
             return;
         }
         Optional<String> secret = bearer(request);
@@ -70,20 +71,20 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
                     ? "; an unknown, expired or revoked token" : "; no bearer token"));
             log.warn("Refused unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"civicca\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "a valid bearer token is required (Authorization: Bearer <token>)");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", ApiMessage.AUTHENTICATION_REQUIRED);
             return;
         }
         OptionalLong throttled = limits.tokenRequest(actor.get().tokenId());
         if (throttled.isPresent()) {
-            tooMany(request, response, throttled.getAsLong(), "this token's request rate is exceeded; retry later");
+            tooMany(request, response, throttled.getAsLong(), ApiMessage.TOKEN_THROTTLED);
             return;
         }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         chain.doFilter(request, response);
     }
 
-    private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds, String detail) throws IOException {
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds, ApiMessage detail)
+            throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail);
     }

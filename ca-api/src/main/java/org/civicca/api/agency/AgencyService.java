@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.agency.Agency;
@@ -37,7 +38,7 @@ public class AgencyService {
     public AgencyBody create(AgencyBody body, String actor) {
         Agency agency = new Agency(body.code(), body.name(), body.taxCode(), body.locality());
         if (agencies.existsById(agency.code())) {
-            throw new CaException(ErrorCode.AGENCY_EXISTS, "code", "agency " + agency.code() + " already exists; use PUT to change it");
+            throw new CaException(ErrorCode.AGENCY_EXISTS, "code", ApiMessage.AGENCY_CODE_EXISTS, agency.code());
         }
         Instant now = clock.instant();
         rows.insert(new AgencyRow(agency.code(), agency.name(), agency.taxCode(), agency.locality(), now, now));
@@ -48,9 +49,9 @@ public class AgencyService {
     @Transactional
     public AgencyBody update(String code, AgencyBody body, String actor) {
         AgencyRow current = agencies.findById(code)
-                .orElseThrow(() -> new CaException(ErrorCode.AGENCY_NOT_FOUND, "code", "no agency with this code"));
+                .orElseThrow(() -> new CaException(ErrorCode.AGENCY_NOT_FOUND, "code", ApiMessage.NO_AGENCY_WITH_CODE));
         if (body.code() != null && !body.code().equals(code)) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "code", "code in the body must match the code in the path");
+            throw new CaException(ErrorCode.INVALID_FIELD, "code", ApiMessage.AGENCY_CODE_MISMATCH);
         }
         Agency agency = new Agency(code, body.name(), body.taxCode(), body.locality());
         agencies.save(new AgencyRow(code, agency.name(), agency.taxCode(), agency.locality(), current.createdAt(), clock.instant()));

@@ -1,10 +1,14 @@
 package org.civicca.api.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
+import org.civicca.api.web.ClientLanguage;
 import org.civicca.core.audit.ChainVerification;
 import org.civicca.core.audit.Checkpoint;
 import org.springframework.http.MediaType;
@@ -44,8 +48,8 @@ class AuditController {
 
     /** Checks the whole chain and every signed checkpoint; names the first entry that breaks. */
     @GetMapping("/verification")
-    ChainVerification verify() {
-        return verification.verify();
+    VerificationView verify(HttpServletRequest request) {
+        return VerificationView.of(verification.verify(), ClientLanguage.of(request));
     }
 
     @GetMapping("/checkpoints")
@@ -64,6 +68,14 @@ class AuditController {
     @Permit(Role.ADMIN)
     List<CheckpointView> sign() {
         return verification.signNow().stream().map(CheckpointView::of).toList();
+    }
+
+    /** The verdict with its problem in the client's language. */
+    record VerificationView(boolean intact, long entries, int checkpoints, Optional<Long> firstBadSequence, Optional<String> problem) {
+        static VerificationView of(ChainVerification verdict, Locale language) {
+            return new VerificationView(verdict.intact(), verdict.entries(), verdict.checkpoints(), verdict.firstBadSequence(),
+                    verdict.problem(language));
+        }
     }
 
     record CheckpointView(long sequence, String hash, Instant signedAt, String signature) {

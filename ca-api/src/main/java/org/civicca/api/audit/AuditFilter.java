@@ -3,6 +3,7 @@ package org.civicca.api.audit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 
@@ -14,7 +15,7 @@ record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional<String
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 100 : size;
         if (pageNumber < 0 || pageSize < 1 || pageSize > 1000) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, pageNumber < 0 ? "page" : "size", "page must be 0 or more and size 1 to 1000");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, pageNumber < 0 ? "page" : "size", ApiMessage.AUDIT_PAGING);
         }
         return new AuditFilter(instant(from, "from"), instant(to, "to"), text(actor), text(action), text(target), pageNumber, pageSize);
     }
@@ -27,7 +28,7 @@ record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional<String
         try {
             return text(value).map(Instant::parse);
         } catch (DateTimeParseException e) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, field, field + " must be an ISO-8601 instant such as 2026-11-28T00:00:00Z");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, field, ApiMessage.INSTANT_FORMAT, field);
         }
     }
 }

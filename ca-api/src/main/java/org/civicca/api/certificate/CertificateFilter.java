@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.civicca.api.account.Actor;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.revoke.CertificateStatus;
@@ -22,10 +23,10 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
         if (pageNumber < 0) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, "page", "page must be 0 or more");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "page", ApiMessage.PAGE_NOT_NEGATIVE);
         }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, "size", "size must be 1 to " + MAX_SIZE);
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "size", ApiMessage.SIZE_RANGE, MAX_SIZE);
         }
         return new CertificateFilter(text(agency), text(profile), text(status).map(CertificateFilter::status), text(q),
                 text(expiringBefore).map(CertificateFilter::instant), text(requestId), pageNumber, pageSize);
@@ -38,7 +39,7 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
             return this;
         }
         if (agency.isPresent() && !agency.equals(scope)) {
-            throw new CaException(ErrorCode.FORBIDDEN, "agency", "a clerk of " + scope.get() + " lists " + scope.get() + "'s certificates only");
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", ApiMessage.CLERK_OWN_AGENCY_LIST, scope.get());
         }
         return new CertificateFilter(scope, profile, status, query, expiringBefore, requestId, page, size);
     }
@@ -51,7 +52,7 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
         try {
             return CertificateStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, "status", "status must be ISSUED, REVOKED, ON_HOLD or EXPIRED");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "status", ApiMessage.CERTIFICATE_STATUS_ONE_OF);
         }
     }
 
@@ -59,8 +60,7 @@ record CertificateFilter(Optional<String> agency, Optional<String> profile, Opti
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, "expiringBefore",
-                    "expiringBefore must be an ISO-8601 date (2027-01-31) or instant (2027-01-31T00:00:00Z)");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "expiringBefore", ApiMessage.EXPIRING_BEFORE_FORMAT);
         }
     }
 }

@@ -2,11 +2,13 @@ package org.civicca.api.certificate;
 
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.IssuanceService;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.store.CertificateRecord;
 import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.DuplicateRequestException;
@@ -35,7 +37,7 @@ public class CertificateService {
 
     public IssuanceService.Issued issue(IssuanceRequest request, Actor actor) {
         actor.scope().filter(agency -> !agency.equals(request.agency())).ifPresent(agency -> {
-            throw new CaException(ErrorCode.FORBIDDEN, "agency", "a clerk of " + agency + " requests certificates for " + agency + " only");
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", ApiMessage.CLERK_OWN_AGENCY_REQUESTS, agency);
         });
         try {
             return transactions.execute(status -> issueAndAudit(request, actor.name()));
@@ -49,7 +51,8 @@ public class CertificateService {
         SerialNumber number = SerialNumber.parse(serial);
         return store.findBySerial(number)
                 .filter(record -> actor.scope().map(record.agency()::equals).orElse(true))
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "no certificate with serial " + number.hex()));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", CoreMessage.NO_CERTIFICATE_WITH_SERIAL,
+                        number.hex()));
     }
 
     private IssuanceService.Issued issueAndAudit(IssuanceRequest request, String actor) {

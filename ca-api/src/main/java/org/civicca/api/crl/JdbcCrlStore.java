@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.crl.PublishedCrl;
@@ -28,7 +29,7 @@ class JdbcCrlStore implements CrlStore {
     public long nextCrlNumber(String caName) {
         long last = jdbc.sql("SELECT crl_number FROM ca_authority WHERE name = ? FOR UPDATE")
                 .param(caName).query(Long.class).optional()
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", "CA " + caName + " is not recorded"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", ApiMessage.CA_NOT_RECORDED, caName));
         long next = last + 1;
         jdbc.sql("UPDATE ca_authority SET crl_number = ? WHERE name = ?").param(next).param(caName).update();
         return next;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.civicca.api.account.PublicEndpoint;
 import org.civicca.api.config.CaProperties;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.ca.Authorities;
@@ -46,7 +47,7 @@ class PublicationController {
     ResponseEntity<byte[]> crl(@PathVariable String ca, WebRequest request) {
         CertificateAuthority authority = authorities.get(ca);
         PublishedCrl crl = crls.get(authority.name())
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", "no CRL has been published for " + authority.name() + " yet"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", ApiMessage.NO_CRL_YET, authority.name()));
         String etag = "\"" + crl.caName() + "-" + crl.number() + "\"";
         long lastModified = crl.thisUpdate().toEpochMilli();
         if (request.checkNotModified(etag, lastModified)) {

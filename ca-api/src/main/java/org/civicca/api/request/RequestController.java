@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.civicca.api.account.Actor;
 import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,7 @@ class RequestController {
         try {
             return Optional.of(RequestState.valueOf(text.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.MALFORMED_REQUEST, "state", "state must be PENDING, APPROVED or REJECTED");
+            throw new CaException(ErrorCode.MALFORMED_REQUEST, "state", ApiMessage.REQUEST_STATE_ONE_OF);
         }
     }
 }

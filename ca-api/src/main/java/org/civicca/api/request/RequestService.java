@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.civicca.api.account.Actor;
 import org.civicca.api.certificate.CertificateRequestBody;
 import org.civicca.api.certificate.CertificateService;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.issue.IssuancePipeline;
@@ -48,16 +49,16 @@ public class RequestService {
     public Submitted submit(CertificateRequestBody body, Actor clerk) {
         IssuanceRequest request = body.toRequest();
         clerk.scope().filter(agency -> !agency.equals(request.agency())).ifPresent(agency -> {
-            throw new CaException(ErrorCode.FORBIDDEN, "agency", "a clerk of " + agency + " requests certificates for " + agency + " only");
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", ApiMessage.CLERK_OWN_AGENCY_REQUESTS, agency);
         });
         IssuancePipeline.Checked checked = issuance.check(request);
         if (request.requestId().flatMap(support.certificates()::findByRequestId).isPresent()) {
-            throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId", "requestId was already used for a certificate");
+            throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId", ApiMessage.REQUEST_ID_USED_FOR_CERTIFICATE);
         }
         Optional<CertificateRequestRow> earlier = request.requestId().flatMap(requests::findByRequestId);
         if (earlier.isPresent()) {
             if (!earlier.get().fingerprint().equals(checked.fingerprint())) {
-                throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId", "requestId was already used for a different request");
+                throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId", ApiMessage.REQUEST_ID_USED_FOR_OTHER_REQUEST);
             }
             return new Submitted(RequestView.of(earlier.get()), false);
         }
@@ -111,14 +112,14 @@ public class RequestService {
     private CertificateRequestRow pending(String id, Actor officer) {
         CertificateRequestRow row = find(id, officer);
         if (row.requestedById().equals(officer.accountId())) {
-            throw new CaException(ErrorCode.FORBIDDEN, "id", "four eyes: a request is decided by another account than its requester's");
+            throw new CaException(ErrorCode.FORBIDDEN, "id", ApiMessage.FOUR_EYES);
         }
         return row;
     }
 
     private void decide(CertificateRequestRow row, RequestState state, Actor officer, Instant now, String reason) {
         if (requests.decide(row.id(), state.name(), officer.name(), now, reason) != 1) {
-            throw new CaException(ErrorCode.REQUEST_DECIDED, "id", "this request is already " + requests.findById(row.id())
+            throw new CaException(ErrorCode.REQUEST_DECIDED, "id", ApiMessage.REQUEST_ALREADY_DECIDED, requests.findById(row.id())
                     .map(CertificateRequestRow::state).orElse("decided").toLowerCase(Locale.ROOT));
         }
     }
@@ -126,7 +127,7 @@ public class RequestService {
     private CertificateRequestRow find(String id, Actor actor) {
         return (id == null ? Optional.<CertificateRequestRow>empty() : requests.findById(id))
                 .filter(r -> actor.scope().map(r.agency()::equals).orElse(true))
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_REQUEST, "id", "no request with this id"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_REQUEST, "id", ApiMessage.NO_REQUEST_WITH_ID));
     }
 
     /** The request just submitted, and whether this call created it. */

@@ -6,6 +6,7 @@ import org.civicca.api.account.Role;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.api.certificate.CertificateService;
 import org.civicca.api.crl.CrlScheduler;
+import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.revoke.RevocationReason;
@@ -42,11 +43,11 @@ class Revocations {
     public CertificateRecord revoke(String serial, RevocationBody body, Actor actor) {
         CertificateRecord current = certificates.find(serial, actor);
         if (body.reason() == null || body.reason().isBlank()) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "reason", "reason is required (for example keyCompromise or certificateHold)");
+            throw new CaException(ErrorCode.INVALID_FIELD, "reason", ApiMessage.REASON_REQUIRED);
         }
         RevocationReason reason = RevocationReason.parse(body.reason());
         if (reason == RevocationReason.PRIVILEGE_WITHDRAWN && actor.is(Role.CLERK)) {
-            throw new CaException(ErrorCode.FORBIDDEN, "reason", "privilegeWithdrawn is for officers and admins");
+            throw new CaException(ErrorCode.FORBIDDEN, "reason", ApiMessage.PRIVILEGE_WITHDRAWN_OFFICERS);
         }
         String ticket = FieldRule.TICKET.checkOptional("ticket", body.ticket());
         CertificateRecord revoked = revocations.revoke(current, reason, Optional.ofNullable(body.invalidityDate()));

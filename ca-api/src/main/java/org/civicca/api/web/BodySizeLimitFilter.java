@@ -35,20 +35,23 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", tooLarge());
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", ApiMessage.BODY_TOO_LARGE, maxBytes);
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);
     }
 
-    private String tooLarge() {
-        return "request body must be at most " + maxBytes + " bytes";
-    }
-
     /** Thrown while reading a body that runs over the limit; the advice answers it with 413. */
     static final class BodyTooLargeException extends IOException {
+        private final long max;
+
         BodyTooLargeException(long max) {
             super("request body must be at most " + max + " bytes");
+            this.max = max;
+        }
+
+        long max() {
+            return max;
         }
     }
 

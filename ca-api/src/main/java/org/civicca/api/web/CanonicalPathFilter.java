@@ -32,8 +32,7 @@ class CanonicalPathFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String raw = request.getRequestURI();
         if (!raw.equals(request.getContextPath() + canonical(request)) || raw.contains("//") || raw.matches(".*/\\.{1,2}(/.*)?")) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request",
-                    "the path must be plain: no percent-encoding, ';' parameters, '.' or '..' segments or doubled slashes");
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request", ApiMessage.PATH_NOT_PLAIN);
             return;
         }
         chain.doFilter(request, response);

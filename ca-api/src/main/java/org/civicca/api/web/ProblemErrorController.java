@@ -2,11 +2,14 @@ package org.civicca.api.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.UUID;
 import org.civicca.api.account.PublicEndpoint;
+import org.civicca.core.message.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,16 +33,20 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatus(status);
+        Locale language = ClientLanguage.of(request);
         if (status.is5xxServerError()) {
             String reference = UUID.randomUUID().toString();
             log.error("Internal error outside the controllers, reference {}", reference,
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            problem.setDetail("internal error; the operators can find it under reference " + reference);
+            problem.setDetail(Messages.format(language, ApiMessage.INTERNAL_ERROR, reference));
             problem.setProperty("reference", reference);
             problem.setType(ProblemTypes.type("internal-error"));
         } else {
             problem.setType(ProblemTypes.type("http-" + status.value()));
+            problem.setDetail(status == HttpStatus.NOT_FOUND ? Messages.format(language, ApiMessage.NOTHING_AT_PATH)
+                    : Messages.format(language, ApiMessage.REQUEST_NOT_SERVED, status.value()));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 }

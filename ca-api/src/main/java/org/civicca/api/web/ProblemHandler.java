@@ -1,12 +1,15 @@
 package org.civicca.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,77 +59,88 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     request.getMethod() + "; " + e.getMessage());
         }
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-            return internal(e);
+            return internal(e, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        Locale language = ClientLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.detail(language));
         problem.setType(ProblemTypes.type(e.code()));
         problem.setTitle(status.getReasonPhrase());
         e.field().ifPresent(field -> problem.setProperty("field", field));
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> internal(Exception e) {
+    ResponseEntity<ProblemDetail> internal(Exception e, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
         log.error("Internal error, reference {}", reference, e);
+        Locale language = ClientLanguage.of(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal error; the operators can find it under reference " + reference);
+                Messages.format(language, ApiMessage.INTERNAL_ERROR, reference));
         problem.setType(ProblemTypes.type("internal-error"));
         problem.setProperty("reference", reference);
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, rootMessage(e));
+        Locale language = language(request);
+        Optional<BodySizeLimitFilter.BodyTooLargeException> tooLarge = cause(e, BodySizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    Messages.format(language, ApiMessage.BODY_TOO_LARGE, tooLarge.get().max()));
             return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e, language));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Spring's own errors (body null) get the catalogue's detail in the client's language, and a type per status. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
+        Locale language = language(request);
         Object problem = body == null && e instanceof ErrorResponse response
                 ? response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()) : body;
-        if (problem instanceof ProblemDetail detail && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
-            detail.setType(ProblemTypes.type(FRAMEWORK_TYPES.getOrDefault(status.value(), "http-" + status.value())));
+        if (problem instanceof ProblemDetail detail) {
+            if (body == null) {
+                detail.setDetail(FrameworkDetails.of(e, status, language));
+            }
+            if (detail.getType() == null || "about:blank".equals(detail.getType().toString())) {
+                detail.setType(ProblemTypes.type(FRAMEWORK_TYPES.getOrDefault(status.value(), "http-" + status.value())));
+            }
         }
-        return super.handleExceptionInternal(e, problem, headers, status, request);
+        HttpHeaders answered = new HttpHeaders();
+        answered.putAll(headers);
+        answered.set(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+        return super.handleExceptionInternal(e, problem, answered, status, request);
+    }
+
+    private static Locale language(WebRequest request) {
+        return Messages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** Names the offending field where the JSON reader knows it, without echoing the input. */
-    private static String unreadable(HttpMessageNotReadableException e) {
+    private static String unreadable(HttpMessageNotReadableException e, Locale language) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
+            return Messages.format(language, ApiMessage.UNKNOWN_JSON_FIELD, unknown.getPropertyName());
         }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String path = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            return "field '" + path + "' has the wrong type or format";
+            return Messages.format(language, ApiMessage.JSON_FIELD_WRONG_TYPE, path);
         }
-        return "request body is missing or is not valid JSON";
+        return Messages.format(language, ApiMessage.BODY_NOT_JSON);
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        return Optional.empty();
     }
 }

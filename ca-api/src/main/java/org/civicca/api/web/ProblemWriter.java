@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
+import org.civicca.core.message.MessageKey;
+import org.civicca.core.message.Messages;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,13 +24,16 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /** The detail is rendered in the client's language ({@link ClientLanguage}). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug, MessageKey detail,
+                      Object... args) throws IOException {
+        Locale language = ClientLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Messages.format(language, detail, args));
         problem.setType(ProblemTypes.type(slug));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -81,6 +81,11 @@ class AuditChainTests {
         jdbc.sql("UPDATE audit_event SET detail = ? WHERE sequence = ?").params("nothing happened", target).update();
         try {
             assertBroken(target, "altered");
+            ApiClient.Response inVietnamese = api.send(api.authorized("/api/v1/audit/verification")
+                    .header("Accept-Language", "vi").GET().build());
+            assertThat(inVietnamese.json().get("problem").asString())
+                    .isEqualTo("bị sửa: mục " + target + " không khớp với giá trị băm của nó");
+            assertThat(inVietnamese.json().get("firstBadSequence").asLong()).isEqualTo(target);
         } finally {
             jdbc.sql("UPDATE audit_event SET detail = ? WHERE sequence = ?").params(detail, target).update();
         }

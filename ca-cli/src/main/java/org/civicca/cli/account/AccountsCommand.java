@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
@@ -45,8 +46,8 @@ public final class AccountsCommand {
             }
             Wire.Account account = CivicCaCommand.global(spec).client().createAccount(body);
             Output output = new Output(spec);
-            output.line("account " + account.name() + " (" + account.role() + (account.agency() == null ? "" : ", " + account.agency())
-                    + ") created: id " + account.id());
+            String role = account.role() + (account.agency() == null ? "" : ", " + account.agency());
+            output.line(CliMessage.ACCOUNT_CREATED, account.name(), role, account.id());
             output.document(account);
             return ExitCode.OK;
         }
@@ -64,7 +65,7 @@ public final class AccountsCommand {
             List<Wire.Account> accounts = CivicCaCommand.global(spec).client().accounts();
             Output output = new Output(spec);
             accounts.forEach(a -> output.line(String.format("%-36s  %-24s %-8s %-16s %s", a.id(), a.name(), a.role(),
-                    a.agency() == null ? "-" : a.agency(), a.enabled() ? "enabled" : "disabled")));
+                    a.agency() == null ? "-" : a.agency(), output.text(a.enabled() ? CliMessage.ENABLED : CliMessage.DISABLED))));
             output.document(accounts);
             return ExitCode.OK;
         }
@@ -84,7 +85,7 @@ public final class AccountsCommand {
         public Integer call() {
             Wire.Account account = CivicCaCommand.global(spec).client().disableAccount(id);
             Output output = new Output(spec);
-            output.line("account " + account.name() + " disabled");
+            output.line(CliMessage.ACCOUNT_DISABLED, account.name());
             output.document(account);
             return ExitCode.OK;
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
@@ -39,7 +40,7 @@ public final class TokensCommand {
             } else {
                 spec.commandLine().getOut().println(token.token());
                 spec.commandLine().getOut().flush();
-                output.note("token " + token.id() + " created, valid until " + token.expiresAt() + "; the secret above is shown only once");
+                output.note(CliMessage.TOKEN_CREATED, token.id(), token.expiresAt());
             }
             return ExitCode.OK;
         }
@@ -59,8 +60,8 @@ public final class TokensCommand {
         public Integer call() {
             List<Wire.Token> tokens = CivicCaCommand.global(spec).client().tokens(account);
             Output output = new Output(spec);
-            tokens.forEach(t -> output.line(String.format("%-36s  created %s  expires %s%s", t.id(), t.createdAt(), t.expiresAt(),
-                    t.revokedAt() == null ? "" : "  revoked " + t.revokedAt())));
+            tokens.forEach(t -> output.line(output.text(CliMessage.TOKEN_LINE, String.format("%-36s", t.id()), t.createdAt(), t.expiresAt())
+                    + (t.revokedAt() == null ? "" : output.text(CliMessage.TOKEN_REVOKED_SUFFIX, t.revokedAt()))));
             output.document(tokens);
             return ExitCode.OK;
         }
@@ -80,7 +81,7 @@ public final class TokensCommand {
         public Integer call() {
             CivicCaCommand.global(spec).client().revokeToken(id);
             Output output = new Output(spec);
-            output.line("token " + id + " revoked");
+            output.line(CliMessage.TOKEN_REVOKED, id);
             output.document(Map.of("id", id, "revoked", true));
             return ExitCode.OK;
         }

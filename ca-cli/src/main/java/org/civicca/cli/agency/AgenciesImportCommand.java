@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.ApiProblemException;
@@ -55,12 +56,12 @@ public final class AgenciesImportCommand implements Callable<Integer> {
                 }
             } catch (ApiProblemException e) {
                 String field = e.field() == null ? "-" : e.field();
-                output.note(file + ": line " + row.line() + ": field " + field + ": " + e.getMessage());
+                output.note(CliMessage.AT_LINE, file, row.line(), output.text(CliMessage.IN_FIELD, field, e.getMessage()));
                 failed.add(Map.of("line", String.valueOf(row.line()), "code", agency.code(), "field", field, "reason", e.getMessage()));
             }
         }
-        output.line("agencies: " + created.size() + " created, " + unchanged.size() + " unchanged, " + updated.size() + " updated"
-                + (failed.isEmpty() ? "" : ", " + failed.size() + " failed"));
+        output.line(output.text(CliMessage.AGENCIES_SUMMARY, created.size(), unchanged.size(), updated.size())
+                + (failed.isEmpty() ? "" : output.text(CliMessage.AGENCIES_FAILED_SUFFIX, failed.size())));
         output.document(Map.of("created", created, "unchanged", unchanged, "updated", updated, "failed", failed));
         return failed.isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.CaClient;
@@ -55,17 +56,16 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         PublicKey key = publicKey(client.auditKeyPem());
         String fingerprint = HexFormat.of().formatHex(sha256(key.getEncoded()));
         if (expectedKey != null && !expectedKey.replace(":", "").equalsIgnoreCase(fingerprint)) {
-            throw new CliException(ExitCode.SOME_FAILED, "the server's audit key " + fingerprint + " is not the expected " + expectedKey);
+            throw new CliException(ExitCode.SOME_FAILED, CliMessage.AUDIT_KEY_MISMATCH, fingerprint, expectedKey);
         }
         List<Checkpoint> checkpoints = client.auditCheckpoints().stream()
                 .map(c -> new Checkpoint(c.sequence(), c.hash(), c.signedAt(), Base64.getDecoder().decode(c.signature()))).toList();
         ChainVerification verdict = new ChainVerifier(key, KeyAlgorithm.EC_P256).verify(entries(client), checkpoints);
         Output output = new Output(spec);
         if (verdict.intact()) {
-            output.line("audit chain intact: " + verdict.entries() + " entries, " + verdict.checkpoints() + " signed checkpoint(s) verified"
-                    + " with audit key " + fingerprint);
+            output.line(CliMessage.AUDIT_INTACT, verdict.entries(), verdict.checkpoints(), fingerprint);
         } else {
-            output.note("audit chain BROKEN at entry " + verdict.firstBadSequence().orElse(0L) + ": " + verdict.problem().orElse(""));
+            output.note(CliMessage.AUDIT_BROKEN, verdict.firstBadSequence().orElse(0L), verdict.problem(output.language()).orElse(""));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("intact", verdict.intact());
@@ -116,7 +116,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         try {
             return new JcaX509CertificateConverter().getCertificate(Pem.parseCertificate(pem)).getPublicKey();
         } catch (CertificateException | IllegalArgumentException e) {
-            throw new CliException(ExitCode.SERVER, "the server's audit key certificate cannot be read");
+            throw new CliException(ExitCode.SERVER, CliMessage.AUDIT_KEY_UNREADABLE);
         }
     }
 }

@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
+import org.civicca.core.message.Messages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -34,15 +37,22 @@ public final class CaClient {
     private final URI server;
     private final String token;
     private final HttpClient http;
+    private final Locale language;
 
-    public CaClient(URI server, String token) {
+    /** {@code language} is asked of the server for its error details ({@code Accept-Language}). */
+    public CaClient(URI server, String token, Locale language) {
         this.server = URI.create(server.toString().replaceAll("/+$", "") + "/");
         this.token = token;
+        this.language = language;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public URI server() {
         return server;
+    }
+
+    public Locale language() {
+        return language;
     }
 
     public List<Wire.Agency> agencies() {
@@ -141,7 +151,8 @@ public final class CaClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Accept-Language", language.toLanguageTag());
     }
 
     private static HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
@@ -157,7 +168,7 @@ public final class CaClient {
         try {
             return JSON.readValue(response.body(), type);
         } catch (JacksonException e) {
-            throw new CliException(ExitCode.SERVER, "unexpected answer from " + server + " (status " + response.statusCode() + ")");
+            throw new CliException(ExitCode.SERVER, CliMessage.UNEXPECTED_ANSWER, server, response.statusCode());
         }
     }
 
@@ -170,16 +181,17 @@ public final class CaClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(ExitCode.SERVER, "cannot reach " + server + ": connection refused or timed out");
+            throw new CliException(ExitCode.SERVER, CliMessage.SERVER_UNREACHABLE, server);
         } catch (IOException e) {
-            throw new ApiProblemException(503, null, "connection to " + server + " failed: " + e.getClass().getSimpleName(), null);
+            throw new ApiProblemException(503, null,
+                    Messages.format(language, CliMessage.CONNECTION_FAILED, server, e.getClass().getSimpleName()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCode.SERVER, "interrupted while talking to " + server);
+            throw new CliException(ExitCode.SERVER, CliMessage.INTERRUPTED, server);
         }
         int status = response.statusCode();
         if (status == 401) {
-            throw new CliException(ExitCode.SERVER, server + " refused the API token (401)");
+            throw new CliException(ExitCode.SERVER, CliMessage.TOKEN_REFUSED, server);
         }
         if (status >= 400) {
             throw problem(status, response.body());
@@ -187,13 +199,13 @@ public final class CaClient {
         return response;
     }
 
-    private static ApiProblemException problem(int status, byte[] body) {
+    private ApiProblemException problem(int status, byte[] body) {
+        String bare = Messages.format(language, CliMessage.HTTP_STATUS, status);
         try {
             Wire.Problem problem = JSON.readValue(body, Wire.Problem.class);
-            return new ApiProblemException(status, problem.type(), problem.detail() == null ? "HTTP " + status : problem.detail(),
-                    problem.field());
+            return new ApiProblemException(status, problem.type(), problem.detail() == null ? bare : problem.detail(), problem.field());
         } catch (JacksonException e) {
-            return new ApiProblemException(status, null, "HTTP " + status, null);
+            return new ApiProblemException(status, null, bare, null);
         }
     }
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civicca.cli.CliException;
-import org.civicca.cli.ExitCode;
+import org.civicca.cli.CliMessage;
 
 /**
  * Where the API token comes from: the file named by {@code --token-file}, else the environment variable
@@ -23,16 +23,16 @@ public final class Credentials {
             try {
                 String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
                 if (token.isEmpty()) {
-                    throw CliException.usage("token file " + tokenFile + " is empty");
+                    throw CliException.usage(CliMessage.TOKEN_FILE_EMPTY, tokenFile);
                 }
                 return token;
             } catch (IOException e) {
-                throw CliException.usage("cannot read token file " + tokenFile + ": " + e.getClass().getSimpleName());
+                throw CliException.usage(CliMessage.TOKEN_FILE_UNREADABLE, tokenFile, e.getClass().getSimpleName());
             }
         }
         String fromEnvironment = System.getenv(ENVIRONMENT_VARIABLE);
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new CliException(ExitCode.USAGE, "no API token: use --token-file FILE or set " + ENVIRONMENT_VARIABLE);
+            throw CliException.usage(CliMessage.NO_TOKEN, ENVIRONMENT_VARIABLE);
         }
         return fromEnvironment.strip();
     }

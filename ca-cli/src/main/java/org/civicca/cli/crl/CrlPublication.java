@@ -14,6 +14,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.civicca.cli.AtomicFiles;
+import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
+import org.civicca.cli.ExitCode;
 import org.civicca.cli.client.CaClient;
 import org.civicca.core.Providers;
 
@@ -43,7 +46,7 @@ final class CrlPublication {
         if (Files.exists(crlFile)) {
             BigInteger held = number(crl(read(crlFile)));
             if (number.compareTo(held) < 0) {
-                throw new RefusedException("CRL #" + number + " is older than #" + held + " already in " + out + "; kept the newer one");
+                throw new RefusedException(CliMessage.CRL_OLDER, number, held, out);
             }
         }
         AtomicFiles.write(out.resolve(ca + ".crt"), certificateDer, AtomicFiles.READABLE);
@@ -54,17 +57,17 @@ final class CrlPublication {
     private void verify(String ca, X509CertificateHolder certificate, X509CRLHolder crl) {
         try {
             if (!crl.getIssuer().equals(certificate.getSubject()) || !crl.isSignatureValid(verifiers.build(certificate))) {
-                throw new RefusedException("the CRL served for " + ca + " is not signed by its CA certificate; nothing written");
+                throw new RefusedException(CliMessage.CRL_NOT_SIGNED_BY_CA, ca);
             }
         } catch (OperatorCreationException | CertException | CertificateException e) {
-            throw new RefusedException("the CRL served for " + ca + " cannot be verified; nothing written");
+            throw new RefusedException(CliMessage.CRL_UNVERIFIABLE, ca);
         }
     }
 
     private static BigInteger number(X509CRLHolder crl) {
         Extension extension = crl.getExtension(Extension.cRLNumber);
         if (extension == null) {
-            throw new RefusedException("the CRL has no CRL number");
+            throw new RefusedException(CliMessage.CRL_WITHOUT_NUMBER);
         }
         return ASN1Integer.getInstance(extension.getParsedValue()).getValue();
     }
@@ -73,7 +76,7 @@ final class CrlPublication {
         try {
             return new X509CertificateHolder(der);
         } catch (IOException | RuntimeException e) {
-            throw new RefusedException("the CA certificate served is not DER X.509");
+            throw new RefusedException(CliMessage.CA_CERTIFICATE_NOT_DER);
         }
     }
 
@@ -81,7 +84,7 @@ final class CrlPublication {
         try {
             return new X509CRLHolder(der);
         } catch (IOException | RuntimeException e) {
-            throw new RefusedException("the CRL is not DER X.509");
+            throw new RefusedException(CliMessage.CRL_NOT_DER);
         }
     }
 
@@ -89,7 +92,7 @@ final class CrlPublication {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RefusedException("cannot read " + file);
+            throw new RefusedException(CliMessage.FILE_UNREADABLE, file);
         }
     }
 
@@ -97,9 +100,9 @@ final class CrlPublication {
     }
 
     /** The CRL may not be published; the folder keeps what it had. */
-    static final class RefusedException extends RuntimeException {
-        RefusedException(String message) {
-            super(message);
+    static final class RefusedException extends CliException {
+        RefusedException(CliMessage message, Object... args) {
+            super(ExitCode.SOME_FAILED, message, args);
         }
     }
 }

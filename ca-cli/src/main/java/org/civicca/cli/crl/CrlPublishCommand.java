@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.ApiProblemException;
@@ -71,9 +72,12 @@ public final class CrlPublishCommand implements Callable<Integer> {
                 CrlPublication.Published published = publication.publish(name);
                 result.put("crlNumber", published.number());
                 result.put("nextUpdate", published.nextUpdate().toString());
-                output.line(name + ": CRL #" + published.number() + " written to " + out.resolve(name + ".crl")
-                        + " (next update " + published.nextUpdate() + ")");
-            } catch (CrlPublication.RefusedException | ApiProblemException e) {
+                output.line(CliMessage.CRL_WRITTEN, name, published.number(), out.resolve(name + ".crl"), published.nextUpdate());
+            } catch (CrlPublication.RefusedException e) {
+                failed++;
+                result.put("error", e.getMessage());
+                output.note(name + ": " + e.message(output.language()));
+            } catch (ApiProblemException e) {
                 failed++;
                 result.put("error", e.getMessage());
                 output.note(name + ": " + e.getMessage());
@@ -88,11 +92,11 @@ public final class CrlPublishCommand implements Callable<Integer> {
         try {
             Duration value = text.toUpperCase().startsWith("P") ? Duration.parse(text) : Duration.parse("PT" + text.toUpperCase());
             if (value.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw CliException.usage("--every must be at least 1s");
+                throw CliException.usage(CliMessage.EVERY_AT_LEAST);
             }
             return value;
         } catch (DateTimeParseException e) {
-            throw CliException.usage("--every must be a duration such as 30s, 15m, 1h or PT30M");
+            throw CliException.usage(CliMessage.EVERY_FORMAT);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
+import org.civicca.core.CaException;
 import org.civicca.core.csv.CsvRecords;
 
 /**
@@ -32,16 +34,16 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
         List<CsvRecords.Record> records;
         try {
             records = CsvRecords.parse(text(file));
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(file + ": " + e.getMessage());
+        } catch (CaException e) {
+            throw CliException.usage(CliMessage.CSV_PROBLEM, file, e);
         }
         if (records.isEmpty()) {
-            throw CliException.usage(file + ": empty file, expected a header line");
+            throw CliException.usage(CliMessage.CSV_EMPTY, file);
         }
         List<String> header = records.get(0).fields().stream().map(String::strip).toList();
         for (String column : requiredColumns) {
             if (!header.contains(column)) {
-                throw CliException.usage(file + ": line 1: missing column '" + column + "' (required: " + String.join(",", requiredColumns) + ")");
+                throw CliException.usage(CliMessage.CSV_MISSING_COLUMN, file, column, String.join(",", requiredColumns));
             }
         }
         return new CsvTable(file, header, rows(file, header, records.subList(1, records.size())));
@@ -54,8 +56,7 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
                 continue;
             }
             if (record.fields().size() != header.size()) {
-                throw CliException.usage(file + ": line " + record.line() + ": " + record.fields().size() + " fields, the header has "
-                        + header.size());
+                throw CliException.usage(CliMessage.CSV_FIELD_COUNT, file, record.line(), record.fields().size(), header.size());
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
@@ -70,9 +71,9 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
-            throw CliException.usage(file + ": not UTF-8 text");
+            throw CliException.usage(CliMessage.CSV_NOT_UTF8, file);
         } catch (IOException e) {
-            throw CliException.usage("cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw CliException.usage(CliMessage.CSV_UNREADABLE, file, e.getClass().getSimpleName());
         }
     }
 }

@@ -5,10 +5,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.CaClient;
@@ -53,16 +55,15 @@ public final class EnrollCommand implements Callable<Integer> {
         KeyAlgorithm algorithm = algorithm();
         int threads = concurrency == null ? Runtime.getRuntime().availableProcessors() * 4 : concurrency;
         if (threads < 1 || threads > 256) {
-            throw CliException.usage("--concurrency must be 1 to 256");
+            throw CliException.usage(CliMessage.CONCURRENCY_RANGE);
         }
         List<EnrollmentRow> rows = CsvTable.read(csv, EnrollmentRow.COLUMNS).rows().stream().map(EnrollmentRow::of).toList();
         Output output = new Output(spec);
         CaClient client = CivicCaCommand.global(spec).client();
-        RowChecker.Result checked = new RowChecker(client.profiles(), client.agencies(), algorithm).check(rows);
-        checked.refused().forEach(r -> output.note(r.describe(csv.toString())));
+        RowChecker.Result checked = new RowChecker(client.profiles(), client.agencies(), algorithm, output.language()).check(rows);
+        checked.refused().forEach(r -> output.note(r.describe(csv.toString(), output.language())));
         if (dryRun) {
-            output.line("dry run: " + rows.size() + " rows, " + checked.good().size() + " would be enrolled, "
-                    + checked.refused().size() + " refused; nothing sent");
+            output.line(CliMessage.DRY_RUN_SUMMARY, rows.size(), checked.good().size(), checked.refused().size());
             output.document(summary(rows.size(), checked.good().size(), 0, 0, checked.refused()));
             return checked.refused().isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
         }
@@ -73,16 +74,17 @@ public final class EnrollCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out)) {
             Journal journal = Journal.open(folder.root(), random);
-            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, random), threads);
+            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, random), threads,
+                    output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
-            result.failed().forEach(r -> output.note(r.describe(csv.toString())));
+            result.failed().forEach(r -> output.note(r.describe(csv.toString(), output.language())));
             List<Refusal> failed = new ArrayList<>(checked.refused());
             failed.addAll(result.failed());
             failed.sort((a, b) -> Integer.compare(a.line(), b.line()));
             folder.writeFailed(failed);
-            output.line(String.format("enroll: %d rows: %d issued, %d recovered from an earlier run, %d already done, %d failed%s (%.1f rows/s)",
-                    rowCount, result.issued(), result.recovered(), result.alreadyDone(), failed.size(),
-                    failed.isEmpty() ? "" : " (see " + folder.root().resolve("failed.csv") + ")", result.rate()));
+            output.line(CliMessage.ENROLL_SUMMARY, rowCount, result.issued(), result.recovered(), result.alreadyDone(), failed.size(),
+                    failed.isEmpty() ? "" : output.text(CliMessage.ENROLL_SEE_FAILED, folder.root().resolve("failed.csv")),
+                    String.format(Locale.ROOT, "%.1f", result.rate()));
             output.document(summary(rowCount, result.issued() + result.recovered(), result.alreadyDone(), result.rate(), failed));
             if (result.serverGone() != null) {
                 throw result.serverGone();
@@ -95,7 +97,7 @@ public final class EnrollCommand implements Callable<Integer> {
         try {
             return KeyAlgorithm.parse(keyAlgorithm);
         } catch (CaException e) {
-            throw CliException.usage("--key-algorithm: " + e.getMessage());
+            throw CliException.usage(CliMessage.KEY_ALGORITHM_OPTION, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
+import org.civicca.core.message.Messages;
 
 /**
  * Runs the rows that are not done yet on a pool of workers. If the server becomes unreachable, no new row is
@@ -22,12 +25,14 @@ final class EnrollmentRun {
     private final Journal journal;
     private final RowEnroller enroller;
     private final int threads;
+    private final Locale language;
 
-    EnrollmentRun(OutputFolder folder, Journal journal, RowEnroller enroller, int threads) {
+    EnrollmentRun(OutputFolder folder, Journal journal, RowEnroller enroller, int threads, Locale language) {
         this.folder = folder;
         this.journal = journal;
         this.enroller = enroller;
         this.threads = threads;
+        this.language = language;
     }
 
     Result execute(List<EnrollmentRow> rows, PrintWriter err, boolean terminal) {
@@ -36,7 +41,7 @@ final class EnrollmentRun {
         rows.stream().filter(r -> folder.isDone(r.requestId())).forEach(r -> journal.drop(r.requestId()));
         Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (Progress progress = new Progress(pending.size(), err, terminal)) {
+        try (Progress progress = new Progress(pending.size(), err, terminal, language)) {
             List<Future<?>> work = new ArrayList<>();
             for (EnrollmentRow row : pending) {
                 work.add(pool.submit(() -> enroll(row, tally, progress)));
@@ -57,8 +62,8 @@ final class EnrollmentRun {
         } catch (CliException e) {
             tally.serverGone.compareAndSet(null, e);
         } catch (RuntimeException e) {
-            tally.failed.add(new Refusal(row.line(), row.requestId(), "-", "unexpected error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            tally.failed.add(new Refusal(row.line(), row.requestId(), "-", Messages.format(language, CliMessage.UNEXPECTED_ERROR,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
         } finally {
             progress.step();
         }

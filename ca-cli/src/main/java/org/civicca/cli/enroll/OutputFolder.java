@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.csv.CsvLine;
 import org.civicca.cli.csv.CsvTable;
 
@@ -57,14 +58,14 @@ final class OutputFolder implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw CliException.usage("another enroll is writing to " + root + "; wait for it to finish");
+                throw CliException.usage(CliMessage.FOLDER_BUSY, root);
             }
             OutputFolder folder = new OutputFolder(root, channel, lock);
             folder.removeLeftoverTemporaryFiles();
             folder.load();
             return folder;
         } catch (IOException e) {
-            throw CliException.usage("cannot use output folder " + root + ": " + e.getClass().getSimpleName());
+            throw CliException.usage(CliMessage.FOLDER_UNUSABLE, root, e.getClass().getSimpleName());
         }
     }
 

@@ -3,14 +3,18 @@ package org.civicca.cli.enroll;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.client.Wire;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.message.CoreMessage;
+import org.civicca.core.message.Messages;
 import org.civicca.core.subject.FieldRule;
 import org.civicca.core.subject.SubjectField;
 import org.civicca.core.subject.SubjectTemplate;
@@ -25,11 +29,13 @@ final class RowChecker {
     private final Map<String, Wire.Profile> profiles;
     private final Set<String> agencies;
     private final KeyAlgorithm keyAlgorithm;
+    private final Locale language;
 
-    RowChecker(List<Wire.Profile> profiles, List<Wire.Agency> agencies, KeyAlgorithm keyAlgorithm) {
+    RowChecker(List<Wire.Profile> profiles, List<Wire.Agency> agencies, KeyAlgorithm keyAlgorithm, Locale language) {
         this.profiles = profiles.stream().collect(Collectors.toMap(Wire.Profile::name, Function.identity()));
         this.agencies = agencies.stream().map(Wire.Agency::code).collect(Collectors.toSet());
         this.keyAlgorithm = keyAlgorithm;
+        this.language = language;
     }
 
     Result check(List<EnrollmentRow> rows) {
@@ -41,7 +47,7 @@ final class RowChecker {
             if (earlier != null && !row.requestId().isEmpty()) {
                 if (!earlier.sameContentAs(row)) {
                     refused.add(new Refusal(row.line(), row.requestId(), "request_id",
-                            "repeats the request_id of line " + earlier.line() + " with different content"));
+                            Messages.format(language, CliMessage.ROW_REPEATS_REQUEST_ID, earlier.line())));
                 }
                 continue;
             }
@@ -49,7 +55,8 @@ final class RowChecker {
                 checkRow(row);
                 good.add(row);
             } catch (CaException e) {
-                refused.add(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field().orElse(null)), e.getMessage()));
+                refused.add(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field().orElse(null)),
+                        e.detail(language)));
             }
         }
         return new Result(good, refused);
@@ -59,15 +66,15 @@ final class RowChecker {
         FieldRule.REQUEST_ID.check("request_id", row.requestId());
         Wire.Profile profile = profiles.get(row.profile());
         if (profile == null) {
-            throw new CaException(ErrorCode.UNKNOWN_PROFILE, "profile",
-                    "profile must be one of " + String.join(", ", profiles.keySet().stream().sorted().toList()));
+            throw new CaException(ErrorCode.UNKNOWN_PROFILE, "profile", CoreMessage.PROFILE_ONE_OF,
+                    String.join(", ", profiles.keySet().stream().sorted().toList()));
         }
         if (!agencies.contains(row.agency())) {
-            throw new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", "agency is not a known agency code");
+            throw new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", CoreMessage.UNKNOWN_AGENCY_CODE);
         }
         if (!profile.keyAlgorithms().contains(keyAlgorithm.label())) {
-            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr",
-                    "profile " + profile.name() + " does not allow " + keyAlgorithm.label() + " keys; allowed: " + profile.keyAlgorithms());
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr", CoreMessage.PROFILE_KEY_NOT_ALLOWED, profile.name(),
+                    keyAlgorithm.label(), profile.keyAlgorithms());
         }
         template(profile).check(row.subject());
     }

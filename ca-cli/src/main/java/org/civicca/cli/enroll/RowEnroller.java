@@ -8,11 +8,13 @@ import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.cli.AtomicFiles;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
 import org.civicca.core.csr.CsrBuilder;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.message.Messages;
 import org.civicca.core.pem.Pem;
 import org.civicca.core.pkcs12.Pkcs12Writer;
 
@@ -48,7 +50,7 @@ final class RowEnroller {
                 journal.drop(row.requestId());
             }
             String reason = "request-id-conflict".equals(e.kind())
-                    ? e.getMessage() + " (the server issued this request_id earlier for another key, e.g. into another output folder)"
+                    ? Messages.format(client.language(), CliMessage.ROW_REQUEST_ID_ISSUED_ELSEWHERE, e.getMessage())
                     : e.getMessage();
             return Outcome.refused(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field()), reason));
         }
@@ -60,7 +62,7 @@ final class RowEnroller {
                     password.toCharArray(), random);
         } catch (IllegalArgumentException e) {
             return Outcome.refused(new Refusal(row.line(), row.requestId(), "key",
-                    "the certificate returned does not match this row's key; nothing written"));
+                    Messages.format(client.language(), CliMessage.ROW_KEY_MISMATCH)));
         }
         Path file = folder.p12(row.agency(), row.requestId());
         AtomicFiles.write(file, p12, AtomicFiles.OWNER_ONLY);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
@@ -32,7 +33,7 @@ final class ExpiringReport implements Callable<Integer> {
     @Override
     public Integer call() {
         if (days < 0 || days > 36500) {
-            throw CliException.usage("--days must be 0 to 36500");
+            throw CliException.usage(CliMessage.DAYS_RANGE);
         }
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("status", "ISSUED");
@@ -46,7 +47,11 @@ final class ExpiringReport implements Callable<Integer> {
         for (Wire.Certificate c : expiring) {
             output.line(String.format("%s  %-32s  %-14s %-12s %s", c.notAfter(), c.serial(), c.agency(), c.profile(), c.commonName()));
         }
-        output.line(expiring.size() + " certificate(s) expire within " + days + " days" + (agency == null ? "" : " in " + agency));
+        if (agency == null) {
+            output.line(CliMessage.EXPIRING_SUMMARY, expiring.size(), days);
+        } else {
+            output.line(CliMessage.EXPIRING_SUMMARY_IN_AGENCY, expiring.size(), days, agency);
+        }
         output.document(expiring.stream().map(c -> Map.of("serial", c.serial(), "agency", c.agency(), "profile", c.profile(),
                 "commonName", c.commonName(), "notAfter", c.notAfter().toString())).toList());
         return ExitCode.OK;

@@ -2,6 +2,7 @@ package org.civicca.cli.report;
 
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
@@ -22,9 +23,9 @@ final class HoldsReport implements Callable<Integer> {
         for (Wire.Hold hold : holds.holds()) {
             Wire.Certificate c = hold.certificate();
             output.line(String.format("%s  %-32s  %-14s %s%s", c.revocation().revokedAt(), c.serial(), c.agency(), c.commonName(),
-                    hold.overdue() ? "  OVERDUE" : ""));
+                    hold.overdue() ? "  " + output.text(CliMessage.OVERDUE) : ""));
         }
-        output.line(holds.holds().size() + " certificate(s) on hold, " + holds.overdue() + " for more than " + holds.maxAgeDays() + " days");
+        output.line(CliMessage.HOLDS_SUMMARY, holds.holds().size(), holds.overdue(), holds.maxAgeDays());
         output.document(holds);
         return holds.overdue() == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.Wire;
@@ -28,7 +29,7 @@ final class SummaryReport implements Callable<Integer> {
         summary.put("byProfile", count(all, Wire.Certificate::profile));
         summary.put("byStatus", count(all, Wire.Certificate::status));
         Output output = new Output(spec);
-        output.line("certificates: " + all.size());
+        output.line(CliMessage.CERTIFICATES_TOTAL, all.size());
         summary.forEach((name, counts) -> {
             output.line(name + ":");
             counts.forEach((key, n) -> output.line(String.format("  %-28s %6d", key, n)));

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.client.Wire;
 import org.civicca.cli.csv.CsvTable;
+import org.civicca.core.message.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,16 +69,25 @@ public final class RevokeCommand implements Callable<Integer> {
             results.add(result);
             boolean ok = !"failed".equals(result.get("outcome"));
             failed += ok ? 0 : 1;
-            String where = order.line() > 0 ? target.csv + ": line " + order.line() + ": " : "";
+            String said = ok
+                    ? output.text(CliMessage.REVOKED_LINE, result.get("serial"), outcome(output, result.get("outcome")), order.reason())
+                    : output.text(CliMessage.IN_FIELD, result.get("field"), result.get("reason"));
+            String where = order.line() > 0 ? output.text(CliMessage.AT_LINE, target.csv, order.line(), said) : said;
             if (ok) {
-                output.line(where + "serial " + result.get("serial") + ": " + result.get("outcome") + " (" + order.reason() + ")");
+                output.line(where);
             } else {
-                output.note(where + "field " + result.get("field") + ": " + result.get("reason"));
+                output.note(where);
             }
         }
-        output.line("revoke: " + (orders.size() - failed) + " done, " + failed + " failed");
+        output.line(CliMessage.REVOKE_SUMMARY, orders.size() - failed, failed);
         output.document(results);
         return failed == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
+    }
+
+    /** The outcome as people read it; the JSON document keeps the English word. */
+    private static String outcome(Output output, String outcome) {
+        return "revoked".equals(outcome) ? output.text(CliMessage.OUTCOME_REVOKED)
+                : "already revoked".equals(outcome) ? output.text(CliMessage.OUTCOME_ALREADY_REVOKED) : outcome;
     }
 
     private Map<String, String> execute(CaClient client, Order order) {
@@ -111,38 +122,39 @@ public final class RevokeCommand implements Callable<Integer> {
     private static String serialOf(CaClient client, String requestId) {
         List<Wire.Certificate> found = client.certificates(Map.of("requestId", requestId, "size", "1")).items();
         if (found.isEmpty()) {
-            throw new ApiProblemException(404, "unknown-certificate", "no certificate for request_id " + requestId, "request_id");
+            String detail = Messages.format(client.language(), CliMessage.NO_CERTIFICATE_FOR_REQUEST_ID, requestId);
+            throw new ApiProblemException(404, "unknown-certificate", detail, "request_id");
         }
         return found.get(0).serial();
     }
 
     private Order single() {
         if (reason == null) {
-            throw CliException.usage("--reason is required with --serial");
+            throw CliException.usage(CliMessage.REASON_WITH_SERIAL);
         }
         return new Order(0, target.serial, null, reason, instant(invalidityDate, "--invalidity-date"), ticket);
     }
 
     private List<Order> fromCsv(Path file) {
         if (reason != null || invalidityDate != null || ticket != null) {
-            throw CliException.usage("--reason, --invalidity-date and --ticket go with --serial; with --csv they are columns");
+            throw CliException.usage(CliMessage.OPTIONS_WITH_SERIAL_ONLY);
         }
         CsvTable table = CsvTable.read(file, List.of("reason"));
         if (!table.header().contains("serial") && !table.header().contains("request_id")) {
-            throw CliException.usage(file + ": line 1: needs a serial or a request_id column");
+            throw CliException.usage(CliMessage.SERIAL_OR_REQUEST_ID_COLUMN, file);
         }
         List<Order> orders = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             String serial = row.get("serial").strip();
             String requestId = row.get("request_id").strip();
             if (serial.isEmpty() && requestId.isEmpty()) {
-                throw CliException.usage(file + ": line " + row.line() + ": field serial: serial or request_id is required");
+                throw CliException.usage(CliMessage.SERIAL_OR_REQUEST_ID, file, row.line());
             }
             String date = row.get("invalidity_date").strip();
             String rowTicket = row.get("ticket").strip();
+            String where = Messages.format(CivicCaCommand.global(spec).language(), CliMessage.FIELD_AT_LINE, file, row.line(), "invalidity_date");
             orders.add(new Order(row.line(), serial.isEmpty() ? null : serial, requestId.isEmpty() ? null : requestId,
-                    row.get("reason").strip(), date.isEmpty() ? null : instant(date, file + ": line " + row.line() + ": field invalidity_date"),
-                    rowTicket.isEmpty() ? null : rowTicket));
+                    row.get("reason").strip(), date.isEmpty() ? null : instant(date, where), rowTicket.isEmpty() ? null : rowTicket));
         }
         return orders;
     }
@@ -154,7 +166,7 @@ public final class RevokeCommand implements Callable<Integer> {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw CliException.usage(where + ": must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw CliException.usage(CliMessage.INSTANT_REQUIRED, where);
         }
     }
 

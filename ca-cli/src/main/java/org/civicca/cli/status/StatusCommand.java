@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
+import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
 import org.civicca.cli.Output;
 import org.civicca.cli.client.CaClient;
@@ -32,15 +33,16 @@ public final class StatusCommand implements Callable<Integer> {
         CaClient client = CivicCaCommand.global(spec).client();
         List<Wire.Ca> cas = client.cas();
         Instant now = Instant.now();
-        output.line("server " + client.server() + ": reachable, token accepted");
+        output.line(CliMessage.SERVER_REACHABLE, client.server());
         List<Map<String, Object>> report = new ArrayList<>();
         boolean healthy = true;
         for (Wire.Ca ca : cas) {
             boolean stale = ca.crlNextUpdate() == null || !now.isBefore(ca.crlNextUpdate());
             healthy &= !stale;
             String age = ca.crlThisUpdate() == null ? "none" : human(Duration.between(ca.crlThisUpdate(), now));
-            output.line(String.format("%-24s valid until %s (%d days)  CRL #%d, age %s, next update %s%s", ca.name(), ca.notAfter(),
-                    Duration.between(now, ca.notAfter()).toDays(), ca.crlNumber(), age, ca.crlNextUpdate(), stale ? "  STALE" : ""));
+            output.line(output.text(CliMessage.CA_STATUS, String.format("%-24s", ca.name()), ca.notAfter(),
+                    Duration.between(now, ca.notAfter()).toDays(), ca.crlNumber(), age, ca.crlNextUpdate())
+                    + (stale ? "  " + output.text(CliMessage.STALE) : ""));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", ca.name());
             entry.put("notAfter", ca.notAfter().toString());
@@ -52,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         Wire.Holds holds = client.holds();
         if (holds.overdue() > 0) {
-            output.line(holds.overdue() + " certificate(s) on hold for more than " + holds.maxAgeDays() + " days: OVERDUE (civicca report holds)");
+            output.line(CliMessage.HOLDS_OVERDUE, holds.overdue(), holds.maxAgeDays());
         }
         output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report, "holdsOverdue", holds.overdue()));
         return healthy && holds.overdue() == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.civicca.cli.client.Wire;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.message.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class RowCheckerTests {
                     List.of("commonName", "email", "taxCode"), List.of("unit")));
     private static final List<Wire.Agency> AGENCIES = List.of(new Wire.Agency("so-tc", "Sở Tài chính", "2561744874", "Vĩnh Yên"));
 
-    private final RowChecker checker = new RowChecker(PROFILES, AGENCIES, KeyAlgorithm.EC_P256);
+    private final RowChecker checker = new RowChecker(PROFILES, AGENCIES, KeyAlgorithm.EC_P256, Messages.ENGLISH);
 
     @Test
     void acceptsGoodPersonalAndOrganizationRows() {
@@ -68,7 +69,7 @@ class RowCheckerTests {
 
     @Test
     void refusesAKeyTypeTheProfileDoesNotAllow() {
-        RowChecker ed25519 = new RowChecker(PROFILES, AGENCIES, KeyAlgorithm.ED25519);
+        RowChecker ed25519 = new RowChecker(PROFILES, AGENCIES, KeyAlgorithm.ED25519, Messages.ENGLISH);
 
         assertThat(ed25519.check(List.of(person(2, "VP-1", "Phạm Quang Duy", "026071996595"))).refused())
                 .singleElement().satisfies(r -> assertThat(r.field()).isEqualTo("key"));

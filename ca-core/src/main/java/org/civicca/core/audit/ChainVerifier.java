@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicca.core.Providers;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.message.CoreMessage;
+import org.civicca.core.message.Message;
 
 /**
  * Walks the chain in sequence order and names the first entry that was altered (its hash does not match its content),
@@ -49,8 +51,8 @@ public final class ChainVerifier {
         }
         if (!bySequence.isEmpty()) {
             long missing = bySequence.keySet().stream().min(Long::compare).orElseThrow();
-            return ChainVerification.broken(read, verifiedCheckpoints, missing, "deleted: a signed checkpoint names entry " + missing
-                    + ", which the chain no longer holds");
+            return ChainVerification.broken(read, verifiedCheckpoints, missing,
+                    Message.of(CoreMessage.AUDIT_CHECKPOINT_ENTRY_DELETED, missing));
         }
         return ChainVerification.intact(read, verifiedCheckpoints);
     }
@@ -59,24 +61,24 @@ public final class ChainVerifier {
     private Optional<Break> check(ChainedEntry chained, long expected, String previous, Checkpoint checkpoint) {
         long sequence = chained.entry().sequence();
         if (sequence < expected) {
-            return Optional.of(new Break(sequence, "inserted: sequence " + sequence + " appears again"));
+            return Optional.of(new Break(sequence, Message.of(CoreMessage.AUDIT_SEQUENCE_REPEATED, sequence)));
         }
         if (sequence > expected) {
-            return Optional.of(new Break(expected, "deleted: entry " + expected + " is missing"));
+            return Optional.of(new Break(expected, Message.of(CoreMessage.AUDIT_ENTRY_DELETED, expected)));
         }
         if (!chained.hash().equals(AuditChain.hash(chained.previousHash(), chained.entry()))) {
-            return Optional.of(new Break(sequence, "altered: entry " + sequence + " does not match its hash"));
+            return Optional.of(new Break(sequence, Message.of(CoreMessage.AUDIT_ENTRY_ALTERED, sequence)));
         }
         if (!chained.previousHash().equals(previous)) {
-            return Optional.of(new Break(sequence, "reordered or inserted: entry " + sequence + " does not follow entry " + (sequence - 1)));
+            return Optional.of(new Break(sequence, Message.of(CoreMessage.AUDIT_ENTRY_OUT_OF_ORDER, sequence, sequence - 1)));
         }
         if (checkpoint != null && (!checkpoint.hash().equals(chained.hash()) || !signatureValid(checkpoint))) {
-            return Optional.of(new Break(sequence, "the signed checkpoint at entry " + sequence + " does not match the chain"));
+            return Optional.of(new Break(sequence, Message.of(CoreMessage.AUDIT_CHECKPOINT_MISMATCH, sequence)));
         }
         return Optional.empty();
     }
 
-    private record Break(long sequence, String problem) {
+    private record Break(long sequence, Message problem) {
     }
 
     private boolean signatureValid(Checkpoint checkpoint) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /** The loaded CAs by name, in hierarchy order (parents before children). */
 public final class Authorities {
@@ -18,7 +19,8 @@ public final class Authorities {
     public CertificateAuthority get(String name) {
         CertificateAuthority ca = name == null ? null : byName.get(name);
         if (ca == null) {
-            throw new CaException(ErrorCode.UNKNOWN_CA, "ca", "no CA named " + (name == null ? "" : name.replaceAll("[^a-z0-9-]", "?")));
+            throw new CaException(ErrorCode.UNKNOWN_CA, "ca", CoreMessage.NO_CA_NAMED,
+                    name == null ? "" : name.replaceAll("[^a-z0-9-]", "?"));
         }
         return ca;
     }

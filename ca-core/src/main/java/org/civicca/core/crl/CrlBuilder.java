@@ -22,6 +22,7 @@ import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.issue.Extensions;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.revoke.RevocationReason;
 import org.civicca.core.store.RevokedEntry;
 
@@ -73,10 +74,10 @@ public final class CrlBuilder {
     private void verify(CertificateAuthority issuer, X509CRLHolder crl) {
         try {
             if (!crl.isSignatureValid(verifiers.build(issuer.signer().publicKey()))) {
-                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "CRL signature does not verify with the CA key");
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CRL_SIGNATURE_SELF_CHECK);
             }
         } catch (OperatorCreationException | CertException e) {
-            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, "CRL self-check failed", e);
+            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, e, CoreMessage.CRL_SELF_CHECK);
         }
     }
 }

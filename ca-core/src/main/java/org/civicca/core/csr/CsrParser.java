@@ -22,6 +22,7 @@ import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.key.PublicKeyPolicy;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.pem.Pem;
 import org.civicca.core.subject.FieldText;
 
@@ -54,10 +55,10 @@ public final class CsrParser {
 
     public ParsedCsr parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "csr", "csr is required");
+            throw new CaException(ErrorCode.INVALID_FIELD, "csr", CoreMessage.CSR_REQUIRED);
         }
         if (text.length() > MAX_CSR_CHARS) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is longer than " + MAX_CSR_CHARS + " characters");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_TOO_LONG, MAX_CSR_CHARS);
         }
         byte[] der = Pem.looksLikePem(text) ? derFromPem(text) : derFromBase64(text);
         PKCS10CertificationRequest request = decode(der);
@@ -67,14 +68,13 @@ public final class CsrParser {
     private ParsedCsr check(PKCS10CertificationRequest request, byte[] der) {
         ASN1ObjectIdentifier signatureAlgorithm = request.getSignatureAlgorithm().getAlgorithm();
         if (!SIGNATURE_ALGORITHMS.contains(signatureAlgorithm) || !pssUsesSha2(request.getSignatureAlgorithm())) {
-            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr",
-                    "csr signature algorithm " + signatureAlgorithm.getId() + " is not accepted (SHA-2 with RSA or ECDSA, or Ed25519)");
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr", CoreMessage.CSR_SIGNATURE_ALGORITHM,
+                    signatureAlgorithm.getId());
         }
         // The key is classified before any signature arithmetic: weak or exotic keys cost nothing to refuse.
         KeyAlgorithm keyAlgorithm = PublicKeyPolicy.classify(request.getSubjectPublicKeyInfo());
         if (!proofOfPossession(request)) {
-            throw new CaException(ErrorCode.CSR_SIGNATURE_INVALID, "csr",
-                    "csr signature does not verify with its own public key (proof of possession failed)");
+            throw new CaException(ErrorCode.CSR_SIGNATURE_INVALID, "csr", CoreMessage.CSR_PROOF_OF_POSSESSION);
         }
         return new ParsedCsr(request, keyAlgorithm, der);
     }
@@ -107,14 +107,14 @@ public final class CsrParser {
         try {
             block = Pem.readFirst(text);
         } catch (IOException | RuntimeException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr PEM cannot be decoded");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_PEM_UNDECODABLE);
         }
         if (block == null) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr PEM block is incomplete");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_PEM_INCOMPLETE);
         }
         if (!PEM_TYPES.contains(block.getType())) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr",
-                    "csr PEM must hold a CERTIFICATE REQUEST, found " + FieldText.printable(block.getType(), 40));
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_PEM_TYPE,
+                    FieldText.printable(block.getType(), 40));
         }
         return block.getContent();
     }
@@ -123,7 +123,7 @@ public final class CsrParser {
         try {
             return Base64.getMimeDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr must be PEM or base64-encoded DER");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_ENCODING);
         }
     }
 
@@ -132,14 +132,14 @@ public final class CsrParser {
         try {
             request = new PKCS10CertificationRequest(der);
         } catch (IOException | RuntimeException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is not a valid DER-encoded PKCS#10 request");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_NOT_PKCS10);
         }
         try {
             if (!Arrays.equals(request.getEncoded(), der)) {
-                throw new CaException(ErrorCode.BAD_CSR, "csr", "csr is not in distinguished encoding (DER)");
+                throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_NOT_DER);
             }
         } catch (IOException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "csr cannot be re-encoded");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.CSR_NOT_REENCODABLE);
         }
         return request;
     }

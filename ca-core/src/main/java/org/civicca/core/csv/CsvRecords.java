@@ -2,6 +2,9 @@ package org.civicca.core.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /**
  * RFC 4180 records: fields separated by commas, quoted fields that may hold commas, line breaks and doubled quotes,
@@ -36,7 +39,7 @@ public final class CsvRecords {
     }
 
     /**
-     * @throws IllegalArgumentException naming the line when a quoted field is never closed
+     * @throws CaException naming the line when a quoted field is never closed
      */
     public static List<Record> parse(String text) {
         return new CsvRecords(text).all();
@@ -80,7 +83,7 @@ public final class CsvRecords {
                 field.append(c);
             }
         }
-        throw new IllegalArgumentException("line " + recordLine + ": a quoted field is never closed");
+        throw new CaException(ErrorCode.MALFORMED_REQUEST, null, CoreMessage.CSV_UNCLOSED_QUOTE, recordLine);
     }
 
     private boolean peek(char expected) {

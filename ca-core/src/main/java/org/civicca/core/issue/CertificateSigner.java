@@ -15,6 +15,7 @@ import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.sign.CaSigner;
 
 /**
@@ -49,13 +50,13 @@ public final class CertificateSigner {
     private void check(CaSigner signer, X509CertificateHolder certificate) {
         try {
             if (certificate.getEncoded().length > MAX_CERTIFICATE_BYTES) {
-                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "certificate larger than " + MAX_CERTIFICATE_BYTES + " bytes");
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CERTIFICATE_TOO_LARGE, MAX_CERTIFICATE_BYTES);
             }
             if (!certificate.isSignatureValid(verifiers.build(signer.publicKey()))) {
-                throw new CaException(ErrorCode.SELF_CHECK_FAILED, "certificate signature does not verify with the CA key");
+                throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CERTIFICATE_SIGNATURE_SELF_CHECK);
             }
         } catch (IOException | OperatorCreationException | CertException e) {
-            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, "certificate self-check failed", e);
+            throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, e, CoreMessage.CERTIFICATE_SELF_CHECK);
         }
     }
 }

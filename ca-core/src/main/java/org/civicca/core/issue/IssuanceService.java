@@ -8,6 +8,7 @@ import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.agency.Agency;
 import org.civicca.core.ca.Authorities;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.profile.CertificateProfile;
 import org.civicca.core.profile.ProfileRegistry;
 import org.civicca.core.revoke.CertificateStatus;
@@ -45,7 +46,7 @@ public final class IssuanceService {
     public IssuancePipeline.Checked check(IssuanceRequest request) {
         CertificateProfile profile = profiles.get(request.profile());
         Agency agency = Optional.ofNullable(request.agency()).filter(code -> code.length() <= 64).flatMap(agencies::find)
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", "agency is not a known agency code"));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_AGENCY, "agency", CoreMessage.UNKNOWN_AGENCY_CODE));
         return pipeline.check(request, profile, agency);
     }
 
@@ -55,8 +56,7 @@ public final class IssuanceService {
         Optional<CertificateRecord> existing = request.requestId().flatMap(store::findByRequestId);
         if (existing.isPresent()) {
             if (!existing.get().requestFingerprint().equals(checked.fingerprint())) {
-                throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId",
-                        "requestId was already used for a different request; use a new requestId");
+                throw new CaException(ErrorCode.REQUEST_ID_CONFLICT, "requestId", CoreMessage.REQUEST_ID_REUSED);
             }
             return new Issued(existing.get(), false);
         }

@@ -12,6 +12,7 @@ import org.civicca.core.ErrorCode;
 import org.civicca.core.ca.CaUrls;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.csr.ParsedCsr;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.profile.CertificateProfile;
 import org.civicca.core.profile.KeyUsageBit;
 import org.civicca.core.subject.Subject;
@@ -32,13 +33,13 @@ public final class ProfileGrant {
     public CertificateTemplate grant(CertificateProfile profile, CertificateAuthority issuer, ParsedCsr csr, Subject subject,
                                      Optional<Integer> validityDays, Instant now) {
         if (!profile.allowedKeys().contains(csr.keyAlgorithm())) {
-            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr", "profile " + profile.name() + " does not allow "
-                    + csr.keyAlgorithm().label() + " keys; allowed: " + profile.allowedKeys().stream().map(k -> k.label()).sorted().toList());
+            throw new CaException(ErrorCode.POLICY_VIOLATION, "csr", CoreMessage.PROFILE_KEY_NOT_ALLOWED, profile.name(),
+                    csr.keyAlgorithm().label(), profile.allowedKeys().stream().map(k -> k.label()).sorted().toList());
         }
         Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
         if (notBefore.isBefore(issuer.certificate().getNotBefore().toInstant()) || !notBefore.isBefore(issuer.notAfter())) {
-            throw new CaException(ErrorCode.CA_UNAVAILABLE, "issuing CA " + issuer.name() + " is not valid now (valid "
-                    + issuer.certificate().getNotBefore().toInstant() + " to " + issuer.notAfter() + ")");
+            throw new CaException(ErrorCode.CA_UNAVAILABLE, null, CoreMessage.ISSUER_NOT_VALID_NOW, issuer.name(),
+                    issuer.certificate().getNotBefore().toInstant(), issuer.notAfter());
         }
         Instant notAfter = notAfter(profile, issuer, validityDays, notBefore);
         return new CertificateTemplate(subject.dn(), csr.publicKey(), notBefore, notAfter, extensions(profile, issuer, csr, subject));
@@ -48,13 +49,13 @@ public final class ProfileGrant {
         if (validityDays.isPresent()) {
             int days = validityDays.get();
             if (days < 1 || days > profile.maxValidityDays()) {
-                throw new CaException(ErrorCode.VALIDITY_NOT_ALLOWED, "validityDays",
-                        "validityDays must be 1 to " + profile.maxValidityDays() + " for profile " + profile.name());
+                throw new CaException(ErrorCode.VALIDITY_NOT_ALLOWED, "validityDays", CoreMessage.VALIDITY_DAYS_RANGE,
+                        profile.maxValidityDays(), profile.name());
             }
             Instant wanted = notBefore.plus(Duration.ofDays(days));
             if (wanted.isAfter(issuer.notAfter())) {
-                throw new CaException(ErrorCode.VALIDITY_NOT_ALLOWED, "validityDays",
-                        "validityDays would outlive the issuing CA, valid until " + issuer.notAfter());
+                throw new CaException(ErrorCode.VALIDITY_NOT_ALLOWED, "validityDays", CoreMessage.VALIDITY_OUTLIVES_ISSUER,
+                        issuer.notAfter());
             }
             return wanted;
         }

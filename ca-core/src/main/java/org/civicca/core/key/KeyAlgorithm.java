@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
+import org.civicca.core.message.CoreMessage;
 
 /** The key types the CA signs with and accepts from subscribers, each with the signature algorithm that follows it. */
 public enum KeyAlgorithm {
@@ -39,8 +40,7 @@ public enum KeyAlgorithm {
         return Arrays.stream(values())
                 .filter(a -> a.label.equalsIgnoreCase(wanted))
                 .findFirst()
-                .orElseThrow(() -> new CaException(ErrorCode.UNSUPPORTED_KEY, "keyAlgorithm",
-                        "key algorithm must be one of " + labels()));
+                .orElseThrow(() -> new CaException(ErrorCode.UNSUPPORTED_KEY, "keyAlgorithm", CoreMessage.KEY_ALGORITHM_ONE_OF, labels()));
     }
 
     public static String labels() {

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /**
  * Decides which supported key type a public key is, refusing weak or unsupported keys: RSA under 2048 bits
@@ -30,7 +31,7 @@ public final class PublicKeyPolicy {
             return classifyChecked(key);
         } catch (IllegalStateException | IllegalArgumentException | ClassCastException e) {
             // BC throws these for malformed key encodings (e.g. a BIT STRING with pad bits): the client's fault.
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "public key is not validly encoded");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.PUBLIC_KEY_ENCODING);
         }
     }
 
@@ -44,12 +45,12 @@ public final class PublicKeyPolicy {
         }
         if (oid.equals(EdECObjectIdentifiers.id_Ed25519)) {
             if (key.getPublicKeyData().getOctets().length != 32) {
-                throw new CaException(ErrorCode.BAD_CSR, "csr", "Ed25519 public key must be 32 bytes");
+                throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.ED25519_KEY_LENGTH);
             }
             return KeyAlgorithm.ED25519;
         }
-        throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr",
-                "public key algorithm " + oid.getId() + " is not supported; supported: " + KeyAlgorithm.labels());
+        throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", CoreMessage.KEY_ALGORITHM_UNSUPPORTED, oid.getId(),
+                KeyAlgorithm.labels());
     }
 
     private static KeyAlgorithm rsa(SubjectPublicKeyInfo key) {
@@ -57,22 +58,21 @@ public final class PublicKeyPolicy {
         try {
             rsa = RSAPublicKey.getInstance(key.parsePublicKey());
         } catch (IOException | IllegalArgumentException e) {
-            throw new CaException(ErrorCode.BAD_CSR, "csr", "RSA public key cannot be decoded");
+            throw new CaException(ErrorCode.BAD_CSR, "csr", CoreMessage.RSA_KEY_UNDECODABLE);
         }
         BigInteger exponent = rsa.getPublicExponent();
         if (!exponent.testBit(0) || exponent.compareTo(MIN_RSA_EXPONENT) < 0) {
-            throw new CaException(ErrorCode.WEAK_KEY, "csr", "RSA public exponent must be odd and at least 65537");
+            throw new CaException(ErrorCode.WEAK_KEY, "csr", CoreMessage.RSA_EXPONENT);
         }
         int bits = rsa.getModulus().bitLength();
         if (bits < 2048) {
-            throw new CaException(ErrorCode.WEAK_KEY, "csr", "RSA key of " + bits + " bits is too weak; at least 2048 required");
+            throw new CaException(ErrorCode.WEAK_KEY, "csr", CoreMessage.RSA_KEY_TOO_WEAK, bits);
         }
         return switch (bits) {
             case 2048 -> KeyAlgorithm.RSA_2048;
             case 3072 -> KeyAlgorithm.RSA_3072;
             case 4096 -> KeyAlgorithm.RSA_4096;
-            default -> throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr",
-                    "RSA key of " + bits + " bits is not supported; use 2048, 3072 or 4096 bits");
+            default -> throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", CoreMessage.RSA_KEY_SIZE_UNSUPPORTED, bits);
         };
     }
 
@@ -80,7 +80,7 @@ public final class PublicKeyPolicy {
         X962Parameters params = key.getAlgorithm().getParameters() == null ? null
                 : X962Parameters.getInstance(key.getAlgorithm().getParameters());
         if (params == null || !params.isNamedCurve()) {
-            throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", "EC keys must name their curve; explicit curve parameters are refused");
+            throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", CoreMessage.EC_EXPLICIT_PARAMETERS);
         }
         ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(params.getParameters());
         if (curve.equals(SECObjectIdentifiers.secp256r1)) {
@@ -89,7 +89,6 @@ public final class PublicKeyPolicy {
         if (curve.equals(SECObjectIdentifiers.secp384r1)) {
             return KeyAlgorithm.EC_P384;
         }
-        throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr",
-                "EC curve " + curve.getId() + " is not allowed; use P-256 or P-384");
+        throw new CaException(ErrorCode.UNSUPPORTED_KEY, "csr", CoreMessage.EC_CURVE_NOT_ALLOWED, curve.getId());
     }
 }

@@ -5,6 +5,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /** Extended key usage purposes by their RFC names, or any purpose by dotted OID. */
 public final class ExtendedKeyUsages {
@@ -32,7 +33,7 @@ public final class ExtendedKeyUsages {
         try {
             return new ASN1ObjectIdentifier(nameOrOid.trim());
         } catch (IllegalArgumentException e) {
-            throw new CaException(ErrorCode.CA_CONFIGURATION, "unknown extended key usage " + nameOrOid);
+            throw new CaException(ErrorCode.CA_CONFIGURATION, null, CoreMessage.UNKNOWN_EXTENDED_KEY_USAGE, nameOrOid);
         }
     }
 }

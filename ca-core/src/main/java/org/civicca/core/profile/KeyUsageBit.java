@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /** The keyUsage bits of RFC 5280 4.2.1.3 under their RFC names. */
 public enum KeyUsageBit {
@@ -28,7 +29,7 @@ public enum KeyUsageBit {
         return Arrays.stream(values())
                 .filter(b -> b.rfcName.equalsIgnoreCase(name.trim()))
                 .findFirst()
-                .orElseThrow(() -> new CaException(ErrorCode.CA_CONFIGURATION, "unknown key usage " + name));
+                .orElseThrow(() -> new CaException(ErrorCode.CA_CONFIGURATION, null, CoreMessage.UNKNOWN_KEY_USAGE, name));
     }
 
     public String rfcName() {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /** The configured profiles by name. */
 public final class ProfileRegistry {
@@ -23,8 +24,8 @@ public final class ProfileRegistry {
     public CertificateProfile get(String name) {
         CertificateProfile profile = name == null ? null : profiles.get(name);
         if (profile == null) {
-            throw new CaException(ErrorCode.UNKNOWN_PROFILE, "profile",
-                    "profile must be one of " + String.join(", ", profiles.keySet()));
+            throw new CaException(ErrorCode.UNKNOWN_PROFILE, "profile", CoreMessage.PROFILE_ONE_OF,
+                    String.join(", ", profiles.keySet()));
         }
         return profile;
     }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /**
  * The CRL reason codes of RFC 5280 5.3.1 that a revocation request may name, with their code and camelCase
@@ -33,8 +34,8 @@ public enum RevocationReason {
         return Arrays.stream(values())
                 .filter(r -> r.rfcName.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new CaException(ErrorCode.INVALID_FIELD, "reason", "reason must be one of "
-                        + Arrays.stream(values()).map(RevocationReason::rfcName).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new CaException(ErrorCode.INVALID_FIELD, "reason", CoreMessage.REASON_ONE_OF,
+                        Arrays.stream(values()).map(RevocationReason::rfcName).collect(Collectors.joining(", "))));
     }
 
     public static RevocationReason fromCode(int code) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.SerialNumber;
+import org.civicca.core.message.CoreMessage;
 import org.civicca.core.store.CertificateRecord;
 import org.civicca.core.store.CertificateStore;
 
@@ -29,7 +30,7 @@ public final class RevocationService {
     public CertificateRecord revoke(CertificateRecord current, RevocationReason reason, Optional<Instant> invalidityDate) {
         Instant now = clock.instant();
         if (invalidityDate.isPresent() && invalidityDate.get().isAfter(now)) {
-            throw new CaException(ErrorCode.INVALID_FIELD, "invalidityDate", "invalidityDate must not be in the future");
+            throw new CaException(ErrorCode.INVALID_FIELD, "invalidityDate", CoreMessage.INVALIDITY_DATE_IN_FUTURE);
         }
         CertificateStatus next = RevocationRules.afterRevocation(current.status(), reason);
         // Whole seconds, as the CRL will state it.
@@ -47,12 +48,12 @@ public final class RevocationService {
 
     public CertificateRecord find(SerialNumber serial) {
         return store.findBySerial(serial)
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", "no certificate with serial " + serial.hex()));
+                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CERTIFICATE, "serial", CoreMessage.NO_CERTIFICATE_WITH_SERIAL, serial.hex()));
     }
 
     private CertificateRecord change(CertificateRecord current, CertificateStatus next, Optional<Revocation> revocation) {
         if (!store.updateStatus(current.serial(), current.status(), next, revocation)) {
-            throw new CaException(ErrorCode.ALREADY_REVOKED, "certificate status changed concurrently; read it again");
+            throw new CaException(ErrorCode.ALREADY_REVOKED, null, CoreMessage.STATUS_CHANGED_CONCURRENTLY);
         }
         return current.withStatus(next, revocation);
     }

@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /**
  * The structured fields a request may carry, each with its JSON name and where it lands in the certificate.
@@ -36,7 +37,7 @@ public enum SubjectField {
         return Arrays.stream(values())
                 .filter(f -> f.jsonName.toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new CaException(ErrorCode.CA_CONFIGURATION, "unknown subject field " + text));
+                .orElseThrow(() -> new CaException(ErrorCode.CA_CONFIGURATION, null, CoreMessage.UNKNOWN_SUBJECT_FIELD, text));
     }
 
     public String jsonName() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
+import org.civicca.core.message.CoreMessage;
 
 /**
  * What a profile says about the subject: which fields are required and which optional (any other field is
@@ -46,10 +47,10 @@ public record SubjectTemplate(Set<SubjectField> required, Set<SubjectField> opti
             Optional<String> raw = fields.get(field);
             String name = "subject." + field.jsonName();
             if (raw.isPresent() && !allows(field)) {
-                throw new CaException(ErrorCode.INVALID_FIELD, name, name + " is not allowed by this profile");
+                throw new CaException(ErrorCode.INVALID_FIELD, name, CoreMessage.FIELD_NOT_IN_PROFILE, name);
             }
             if (raw.isEmpty() && required.contains(field)) {
-                throw new CaException(ErrorCode.INVALID_FIELD, name, name + " is required by this profile");
+                throw new CaException(ErrorCode.INVALID_FIELD, name, CoreMessage.FIELD_REQUIRED_BY_PROFILE, name);
             }
             raw.ifPresent(v -> values.put(field, field.rule(commonNameRule).check(name, v)));
         }

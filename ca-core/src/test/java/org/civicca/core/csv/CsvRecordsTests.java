@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.civicca.core.CaException;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordsTests {
@@ -34,7 +35,7 @@ class CsvRecordsTests {
 
     @Test
     void namesTheLineOfAQuoteNeverClosed() {
-        assertThatThrownBy(() -> CsvRecords.parse("a\n\"open\nmore")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CsvRecords.parse("a\n\"open\nmore")).isInstanceOf(CaException.class)
                 .hasMessageContaining("line 2");
     }
 }

@@ -1,0 +1,17 @@
+package org.civicca.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.civicca.core.message.Messages;
+import org.springframework.http.HttpHeaders;
+
+/** The language a client reads its error details in: Vietnamese when its {@code Accept-Language} prefers it, else English. */
+public final class ClientLanguage {
+
+    private ClientLanguage() {
+    }
+
+    public static Locale of(HttpServletRequest request) {
+        return Messages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+}
