@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.core.SerialNumber;
+import org.civicca.core.check.Rfc5280;
 import org.civicca.core.issue.CertificateSigner;
 import org.civicca.core.issue.CertificateTemplate;
 import org.civicca.core.issue.Extensions;
@@ -40,6 +41,7 @@ public final class CaCertificateFactory {
         List<Extension> extensions = new ArrayList<>(caExtensions(signer, null));
         CertificateTemplate template = new CertificateTemplate(definition.subject(), signer.publicKey(), notBefore, notAfter, extensions);
         X509CertificateHolder certificate = certificateSigner.sign(definition.subject(), signer, serial(), template);
+        Rfc5280.require(certificate, certificate);
         return new CertificateAuthority(definition, signer, List.of(certificate));
     }
 
@@ -53,7 +55,7 @@ public final class CaCertificateFactory {
         extensions.add(Extensions.caIssuers(urls.certificate(parent.name())));
         extensions.add(Extensions.certificatePolicies(List.of(ANY_POLICY)));
         CertificateTemplate template = new CertificateTemplate(definition.subject(), signer.publicKey(), notBefore, notAfter, extensions);
-        X509CertificateHolder certificate = certificateSigner.sign(parent.subject(), parent.signer(), serial(), template);
+        X509CertificateHolder certificate = certificateSigner.sign(parent, serial(), template);
         List<X509CertificateHolder> chain = new ArrayList<>();
         chain.add(certificate);
         chain.addAll(parent.chain());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
+import java.util.OptionalLong;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -21,6 +22,7 @@ import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.check.Rfc5280;
 import org.civicca.core.issue.Extensions;
 import org.civicca.core.message.CoreMessage;
 import org.civicca.core.revoke.RevocationReason;
@@ -29,13 +31,20 @@ import org.civicca.core.store.RevokedEntry;
 /**
  * Builds and signs a v2 CRL: a pure function of the issuer, its revoked entries, the CRL number and the times.
  * Times are whole seconds in UTC. Each entry carries its reasonCode (left out for unspecified, as RFC 5280
- * 5.3.1 asks) and invalidityDate when known. The signature is verified before the CRL is returned.
+ * 5.3.1 asks) and invalidityDate when known. The signature is verified, and the CRL checked against
+ * {@link Rfc5280}, before it is returned.
  */
 public final class CrlBuilder {
 
     private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
 
     public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
+        return build(issuer, entries, number, thisUpdate, nextUpdate, OptionalLong.empty());
+    }
+
+    /** {@code previousNumber}: the number of the CA's CRL before this one, which this one's must exceed. */
+    public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate,
+                               OptionalLong previousNumber) {
         Instant from = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
         Instant until = nextUpdate.truncatedTo(ChronoUnit.SECONDS);
         if (!until.isAfter(from)) {
@@ -55,6 +64,7 @@ public final class CrlBuilder {
         }
         X509CRLHolder crl = builder.build(issuer.signer().contentSigner());
         verify(issuer, crl);
+        Rfc5280.require(crl, issuer.certificate(), previousNumber);
         return crl;
     }
 

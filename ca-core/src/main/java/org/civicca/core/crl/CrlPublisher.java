@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CertificateAuthority;
@@ -36,7 +37,8 @@ public final class CrlPublisher {
         long number = crls.nextCrlNumber(ca.name());
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(ca.definition().crlValidity());
-        X509CRLHolder crl = builder.build(ca, certificates.revokedEntries(ca.name()), number, thisUpdate, nextUpdate);
+        OptionalLong previous = crls.latest(ca.name()).map(last -> OptionalLong.of(last.number())).orElse(OptionalLong.empty());
+        X509CRLHolder crl = builder.build(ca, certificates.revokedEntries(ca.name()), number, thisUpdate, nextUpdate, previous);
         try {
             PublishedCrl published = new PublishedCrl(ca.name(), number, thisUpdate, nextUpdate, crl.getEncoded());
             crls.save(published);

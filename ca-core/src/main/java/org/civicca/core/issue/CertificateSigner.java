@@ -15,12 +15,13 @@ import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.check.Rfc5280;
 import org.civicca.core.message.CoreMessage;
 import org.civicca.core.sign.CaSigner;
 
 /**
- * The signing stage: template + serial + CA → certificate. Two guards before anything leaves: the encoding is
- * of sane size, and the signature verifies with the CA's own public key.
+ * The signing stage: template + serial + CA → certificate. Three guards before anything leaves: the encoding is
+ * of sane size, the signature verifies with the CA's own public key, and the certificate passes {@link Rfc5280}.
  */
 public final class CertificateSigner {
 
@@ -29,8 +30,12 @@ public final class CertificateSigner {
     private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
 
     public X509CertificateHolder sign(CertificateAuthority issuer, SerialNumber serial, CertificateTemplate template) {
-        return sign(issuer.subject(), issuer.signer(), serial, template);
+        X509CertificateHolder certificate = sign(issuer.subject(), issuer.signer(), serial, template);
+        Rfc5280.require(certificate, issuer.certificate());
+        return certificate;
     }
+
+    /** Signs without the RFC 5280 check, which needs the issuer's certificate: for a self-signed root, run it on the result. */
 
     public X509CertificateHolder sign(X500Name issuer, CaSigner signer, SerialNumber serial, CertificateTemplate template) {
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, serial.value(),
