@@ -35,8 +35,13 @@ public final class TestCsrs {
     }
 
     public static PKCS10CertificationRequest csr(KeyPair keys, String signatureAlgorithm) {
+        return csr(new X500Name("CN=ignored by the CA"), keys, signatureAlgorithm);
+    }
+
+    /** A valid CSR whose subject says {@code subject}. */
+    public static PKCS10CertificationRequest csr(X500Name subject, KeyPair keys, String signatureAlgorithm) {
         try {
-            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=ignored by the CA"), keys.getPublic())
+            return new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
                     .build(new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Providers.BC).build(keys.getPrivate()));
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);

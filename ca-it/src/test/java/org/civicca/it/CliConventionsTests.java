@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +168,80 @@ class CliConventionsTests {
         assertOneLineError(result);
         assertThat(api.certificateCount()).isEqualTo(before);
         assertThat(folder.resolve("no-email")).doesNotExist();
+    }
+
+    @Test
+    void aCsvWithAByteOrderMarkCrlfLineEndsAndQuotedCommasEnrollsEveryRow() throws IOException {
+        importAgencies();
+        String header = "request_id,profile,agency,common_name,email,national_id,title,unit,tax_code";
+        String person = "CRLF-1,personal,so-tc,Nguyễn Thị Ánh,anhnt.crlf@vinhphuc.gov.vn,026199482708,Chuyên viên,"
+                + "\"Phòng Ngân sách, Kế hoạch\",";
+        String organization = "CRLF-2,organization,so-tc,\"Sở Tài chính, Văn phòng\",vanphong.crlf@vinhphuc.gov.vn,,,,2561744874";
+        Path csv = folder.resolve("bom-crlf.csv");
+        Files.write(csv, ("\uFEFF" + header + "\r\n" + person + "\r\n" + organization + "\r\n").getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result result = cli.run("--json", "enroll", "--csv", csv.toString(), "--out", folder.resolve("bom-crlf").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, String> serials = Csv.byRequestId(folder.resolve("bom-crlf/manifest.csv"), "serial");
+        assertThat(serials).containsOnlyKeys("CRLF-1", "CRLF-2");
+        assertThat(certificate(serials.get("CRLF-1")).get("subjectDn")).asString().contains("Phòng Ngân sách\\, Kế hoạch");
+        assertThat(certificate(serials.get("CRLF-2")).get("commonName")).isEqualTo("Sở Tài chính, Văn phòng");
+    }
+
+    @Test
+    void aRequestIdShapedLikeAPathIsRefusedAndNothingIsWrittenOutsideTheOutputFolder() throws IOException {
+        importAgencies();
+        Path csv = folder.resolve("traversal.csv");
+        Files.writeString(csv, "request_id,profile,agency,common_name,email,national_id,title,unit,tax_code\n"
+                + "../../x,personal,so-tc,Lê Văn Tám,tamlv.x@vinhphuc.gov.vn,026199482700,,,\n", StandardCharsets.UTF_8);
+        Path out = folder.resolve("traversal/out");
+        Set<Path> before = tree(folder);
+        long certificates = api.certificateCount();
+
+        Cli.Result result = cli.run("enroll", "--csv", csv.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).as(result.toString()).contains("line 2: request_id ../../x: field request_id:");
+        assertThat(api.certificateCount()).isEqualTo(certificates);
+        Set<Path> written = tree(folder);
+        written.removeAll(before);
+        assertThat(written).as("files written").allSatisfy(p -> assertThat(p.startsWith(out) || p.equals(out.getParent())
+                || p.getFileName().toString().startsWith("cli")).as(p.toString()).isTrue());
+        assertThat(written.stream().filter(p -> p.getFileName().toString().startsWith("x"))).isEmpty();
+    }
+
+    @Test
+    void aCsvThatIsNotUtf8ExitsTwoNamingTheFileAndSendsNothing() throws IOException {
+        Path csv = folder.resolve("latin1.csv");
+        Files.write(csv, "request_id,profile,agency,common_name,email,national_id,title,unit,tax_code\nL-1,personal,so-tc,Nguy\u1EC5n,a@b.vn,026199482708,,,\n"
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(csv);
+        bytes[bytes.length - 40] = (byte) 0xE9;
+        Files.write(csv, bytes);
+        long before = api.certificateCount();
+
+        Cli.Result result = cli.run("enroll", "--csv", csv.toString(), "--out", folder.resolve("latin1").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).as(result.toString()).contains("latin1.csv: not UTF-8 text");
+        assertOneLineError(result);
+        assertThat(api.certificateCount()).isEqualTo(before);
+    }
+
+    private static Map<?, ?> certificate(String serial) {
+        return (Map<?, ?>) Json.parse(api.get("/api/v1/certificates/" + serial));
+    }
+
+    private static void importAgencies() {
+        Cli.Result imported = cli.run("agencies", "import", ProvinceData.file("agencies.csv").toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    }
+
+    private static Set<Path> tree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     @ParameterizedTest(name = "civicca {0}")

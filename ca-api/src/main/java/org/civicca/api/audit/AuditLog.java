@@ -50,6 +50,15 @@ public class AuditLog {
         append(request, actor, action, request.getRequestURI(), "refused", detail);
     }
 
+    /**
+     * A self-check that refused what the CA had just signed. Recorded in a transaction of its own: the change it
+     * guarded was rolled back, so nothing was stored as issued or published.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(String actor, String action, String target, String detail) {
+        append(actor, action, target, "failed", detail);
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
     }

@@ -2,6 +2,8 @@ package org.civicca.api.crl;
 
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.core.CaException;
+import org.civicca.core.ErrorCode;
 import org.civicca.core.crl.CrlPublisher;
 import org.civicca.core.crl.PublishedCrl;
 import org.civicca.core.store.CrlStore;
@@ -36,8 +38,16 @@ public class CrlService {
         return crl;
     }
 
+    /** As {@link #publish}; a self-check failure is audited here, as no HTTP answer carries it. */
     PublishedCrl publishBySystem(String caName) {
-        return publish(caName, Actor.SYSTEM);
+        try {
+            return publish(caName, Actor.SYSTEM);
+        } catch (CaException e) {
+            if (e.code() == ErrorCode.SELF_CHECK_FAILED) {
+                audit.recordFailure(Actor.SYSTEM, "selfcheck.failed", caName, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Loads the newest stored CRL into memory, e.g. at start or when another node made one. */

@@ -58,6 +58,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             audit.recordRefusal(request, actor == null ? "-" : actor.name(), "authorization.refused",
                     request.getMethod() + "; " + e.getMessage());
         }
+        if (e.code() == ErrorCode.SELF_CHECK_FAILED) {
+            Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
+            audit.recordFailure(actor == null ? "-" : actor.name(), "selfcheck.failed", request.getRequestURI(), e.getMessage());
+        }
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             return internal(e, request);
         }

@@ -24,6 +24,7 @@ import org.civicca.api.ProvinceData;
 import org.civicca.api.Requests;
 import org.civicca.api.ServiceTest;
 import org.civicca.api.TestCsrs;
+import org.civicca.core.check.Rfc5280;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,6 +68,7 @@ class ProvinceEnrollmentTests extends ServiceTest {
     @Order(1)
     void theFirstSixtyRowsAreIssuedWithTheirNamesAsWritten() {
         Map<String, String> agencyNames = agencyNames();
+        X509CertificateHolder issuing = caCertificate("vinhphuc-issuing");
         List<Map<String, String>> rows = ProvinceData.enrollment().subList(0, ROWS);
         assertThat(rows).extracting(row -> row.get("profile")).contains("personal", "organization");
 
@@ -83,7 +85,9 @@ class ProvinceEnrollmentTests extends ServiceTest {
             assertThat(certificate.get("subjectDn").asString())
                     .contains("CN=" + rfc4514(name))
                     .contains("O=" + rfc4514(agencyName));
-            X500Name subject = certificate(certificate.get("certificatePem").asString()).getSubject();
+            X509CertificateHolder holder = certificate(certificate.get("certificatePem").asString());
+            assertThat(Rfc5280.problems(holder, issuing)).as(row.get("request_id")).isEmpty();
+            X500Name subject = holder.getSubject();
             assertThat(value(subject, BCStyle.CN)).isEqualTo(name);
             assertThat(value(subject, BCStyle.O)).isEqualTo(agencyName);
             SERIALS.put(row.get("request_id"), certificate.get("serial").asString());
@@ -180,6 +184,14 @@ class ProvinceEnrollmentTests extends ServiceTest {
         RDN[] rdns = name.getRDNs(attribute);
         assertThat(rdns).hasSize(1);
         return ((ASN1String) rdns[0].getFirst().getValue()).getString();
+    }
+
+    private X509CertificateHolder caCertificate(String ca) {
+        try {
+            return new X509CertificateHolder(api.anonymous("GET", "/ca/" + ca + ".crt", Map.of()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static X509CertificateHolder certificate(String pem) {

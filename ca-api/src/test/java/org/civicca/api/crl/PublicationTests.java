@@ -15,15 +15,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.api.ApiClient;
 import org.civicca.api.Requests;
 import org.civicca.api.ServiceTest;
+import org.civicca.core.check.Rfc5280;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +138,8 @@ class PublicationTests extends ServiceTest {
         assertThat(entry.getRevocationReason()).hasToString("AFFILIATION_CHANGED");
         assertThat(crlNumber(crl)).isGreaterThan(before);
         crl.verify(caCertificate("vinhphuc-issuing").getPublicKey());
+        assertThat(Rfc5280.problems(new X509CRLHolder(crl.getEncoded()), new X509CertificateHolder(caCertificate("vinhphuc-issuing").getEncoded()),
+                OptionalLong.of(before))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.civicca.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +21,14 @@ import org.civicca.api.Problems;
 import org.civicca.api.Requests;
 import org.civicca.api.ServiceTest;
 import org.civicca.api.TestCsrs;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +155,10 @@ class HostileInputTests extends ServiceTest {
                 refused("page not a number", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?page=abc")),
                 refused("size 0", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?size=0")),
                 refused("size 1001", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?size=1001")),
+                refused("size -5", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?size=-5")),
+                refused("size beyond a 32-bit integer", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?size=99999999999")),
+                refused("page beyond a 32-bit integer", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?page=99999999999")),
+                refused("audit page size 0", 400, "malformed-request", (api, f) -> api.get("/api/v1/audit?size=0")),
                 refused("status BOGUS", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?status=BOGUS")),
                 refused("expiringBefore not a date", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?expiringBefore=tomorrow")),
                 // CAs and publication
@@ -177,12 +186,14 @@ class HostileInputTests extends ServiceTest {
     @MethodSource("catalogue")
     void isRefusedAndLeavesNoTrace(String attack, int status, String slug, Attack request) {
         long certificates = certificateCount();
+        long requests = requestCount();
         long events = auditEventCount();
 
         ApiClient.Response response = request.send(api, fixtures);
 
         Problems.assertProblem(response, status, slug);
         assertThat(certificateCount()).as("certificates after: " + attack).isEqualTo(certificates);
+        assertThat(requestCount()).as("requests after: " + attack).isEqualTo(requests);
         assertThat(auditEventCount()).as("audit events after: " + attack).isEqualTo(events);
         assertServiceStillAnswers();
     }
@@ -196,6 +207,31 @@ class HostileInputTests extends ServiceTest {
         ApiClient.Response first = api.get(CERTIFICATES + "/" + fixtures.usedRequestCertificate().get("serial").asString());
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json()).isEqualTo(fixtures.usedRequestCertificate());
+    }
+
+    @ParameterizedTest(name = "q = {0}")
+    @ValueSource(strings = {"' OR '1'='1", "x'; DROP TABLE certificate; --", "%", "_", "*", "\\", "%' OR 1=1 --"})
+    void searchTextMatchesOnlyLiterallyAndChangesNothing(String q) {
+        long certificates = certificateCount();
+
+        ApiClient.Response found = api.get(CERTIFICATES + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("items").size()).as(found.toString()).isZero();
+        assertThat(certificateCount()).isEqualTo(certificates);
+        assertServiceStillAnswers();
+    }
+
+    @Test
+    void aCsrWhoseSubjectClaimsSomeoneElseGetsOnlyTheRequestsSubject() {
+        KeyPair keys = TestCsrs.keyPair(KeyAlgorithm.EC_P256);
+        String claiming = TestCsrs.pem(TestCsrs.csr(new X500Name("CN=Tổng Giám đốc,O=Bộ Công an,C=VN"), keys, "SHA256withECDSA"));
+
+        ApiClient.Response issued = api.post(CERTIFICATES, Requests.personal("Nguyễn Văn An", claiming));
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String subject = issued.json().get("subjectDn").asString();
+        assertThat(subject).contains("Nguyễn Văn An").contains("Sở Tài chính").doesNotContain("Tổng Giám đốc").doesNotContain("Bộ Công an");
     }
 
     @Test
@@ -303,6 +339,10 @@ class HostileInputTests extends ServiceTest {
         ApiClient.Response page = api.get(CERTIFICATES + "?size=1");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         return page.json().get("total").asLong();
+    }
+
+    private long requestCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM certificate_request").query(Long.class).single();
     }
 
     private long auditEventCount() {
