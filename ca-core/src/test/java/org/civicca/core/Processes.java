@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real tools (openssl, keytool, NSS) against what the CA writes: combined output in UTF-8, no input,
+ * Runs the real tools (openssl, keytool, GnuTLS, NSS) against what the CA writes: combined output in UTF-8, no input,
  * a 60-second limit. Output goes through a file so a tool that hangs cannot also block the reader.
  */
 public final class Processes {
@@ -27,6 +27,24 @@ public final class Processes {
 
         public String describe() {
             return String.join(" ", command) + "\nexit code " + exitCode + ", output:\n" + output;
+        }
+
+        /** Asserts the command exited 0; a failure shows the command and its full output. */
+        public Result succeeded() {
+            assertThat(exitCode).as(describe()).isZero();
+            return this;
+        }
+
+        /** Asserts the command exited with a non-zero code; a failure shows the command and its full output. */
+        public Result failed() {
+            assertThat(exitCode).as(describe()).isNotZero();
+            return this;
+        }
+
+        /** Asserts the output contains {@code text}; a failure shows the command and its full output. */
+        public Result printed(String text) {
+            assertThat(output).as(describe()).contains(text);
+            return this;
         }
     }
 
@@ -60,15 +78,11 @@ public final class Processes {
 
     /** Runs the command, asserts it exited 0 and returns its output. */
     public static String succeed(Path directory, String... command) {
-        Result result = run(directory, command);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result.output();
+        return run(directory, command).succeeded().output();
     }
 
     /** Runs the command, asserts it failed and returns its output. */
     public static String fail(Path directory, String... command) {
-        Result result = run(directory, command);
-        assertThat(result.exitCode()).as(result.describe()).isNotZero();
-        return result.output();
+        return run(directory, command).failed().output();
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -191,7 +192,7 @@ public final class TestPki {
 
     // ---------------------------------------------------------------- CAs
 
-    /** The root and issuing CA, both created at {@link #NOW}; made once and shared (CAs are immutable). */
+    /** A root and its issuing CA; {@link #hierarchy()}'s pair is created at {@link #NOW}, made once and shared (CAs are immutable). */
     public record Hierarchy(CertificateAuthority root, CertificateAuthority issuing) {
 
         public Authorities authorities() {
@@ -207,18 +208,40 @@ public final class TestPki {
     }
 
     public static Hierarchy newHierarchy(Instant now, int rootYears, int issuingYears) {
+        return newHierarchy(signer(KeyAlgorithm.EC_P384), rootYears, signer(KeyAlgorithm.EC_P256), issuingYears, now);
+    }
+
+    /**
+     * A root (20 years) and an issuing CA (10 years) that both sign with {@code algorithm}, under the usual names so
+     * the profiles find their issuer. Each CA gets a key of its own, never the cached RSA pair that subscribers get,
+     * so no CA shares a key (and a key identifier) with another CA or with a certificate it issues.
+     */
+    public static Hierarchy newHierarchy(KeyAlgorithm algorithm, Instant now) {
+        return newHierarchy(freshSigner(algorithm), 20, freshSigner(algorithm), 10, now);
+    }
+
+    private static Hierarchy newHierarchy(SoftwareCaSigner rootSigner, int rootYears, SoftwareCaSigner issuingSigner, int issuingYears,
+                                          Instant now) {
         CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(RANDOM), URLS);
-        CaDefinition rootDefinition = new CaDefinition(ROOT, caName("Vĩnh Phúc Root CA"), KeyAlgorithm.EC_P384, rootYears,
+        CaDefinition rootDefinition = new CaDefinition(ROOT, caName("Vĩnh Phúc Root CA"), rootSigner.keyAlgorithm(), rootYears,
                 Optional.empty(), Duration.ofDays(7));
-        CaDefinition issuingDefinition = new CaDefinition(ISSUING, caName("Vĩnh Phúc Issuing CA"), KeyAlgorithm.EC_P256, issuingYears,
-                Optional.of(ROOT), Duration.ofHours(24));
-        CertificateAuthority root = factory.createRoot(rootDefinition, signer(KeyAlgorithm.EC_P384), now);
-        CertificateAuthority issuing = factory.createSubordinate(issuingDefinition, signer(KeyAlgorithm.EC_P256), root, now);
+        CaDefinition issuingDefinition = new CaDefinition(ISSUING, caName("Vĩnh Phúc Issuing CA"), issuingSigner.keyAlgorithm(),
+                issuingYears, Optional.of(ROOT), Duration.ofHours(24));
+        CertificateAuthority root = factory.createRoot(rootDefinition, rootSigner, now);
+        CertificateAuthority issuing = factory.createSubordinate(issuingDefinition, issuingSigner, root, now);
         return new Hierarchy(root, issuing);
     }
 
     public static SoftwareCaSigner signer(KeyAlgorithm algorithm) {
-        KeyPair keys = keyPair(algorithm);
+        return signer(keyPair(algorithm), algorithm);
+    }
+
+    /** A signer with a newly generated key, even for RSA (whose {@link #keyPair} is shared). */
+    public static SoftwareCaSigner freshSigner(KeyAlgorithm algorithm) {
+        return signer(algorithm.generate(RANDOM), algorithm);
+    }
+
+    private static SoftwareCaSigner signer(KeyPair keys, KeyAlgorithm algorithm) {
         return new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), algorithm, RANDOM);
     }
 
@@ -303,6 +326,14 @@ public final class TestPki {
     public static X509Certificate jca(X509CertificateHolder certificate) {
         try {
             return jcaCertificate(certificate.getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static X509CRL jca(X509CRLHolder crl) {
+        try {
+            return jcaCrl(crl.getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
