@@ -346,7 +346,7 @@ class HostileInputTests extends ServiceTest {
     }
 
     private long auditEventCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE outcome = 'ok'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
     }
 
     private void assertServiceStillAnswers() {
