@@ -16,11 +16,8 @@ import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
-import org.civicca.core.Providers;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.check.Rfc5280;
 import org.civicca.core.issue.Extensions;
@@ -35,8 +32,6 @@ import org.civicca.core.store.RevokedEntry;
  * {@link Rfc5280}, before it is returned.
  */
 public final class CrlBuilder {
-
-    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
 
     public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
         return build(issuer, entries, number, thisUpdate, nextUpdate, OptionalLong.empty());
@@ -83,10 +78,10 @@ public final class CrlBuilder {
 
     private void verify(CertificateAuthority issuer, X509CRLHolder crl) {
         try {
-            if (!crl.isSignatureValid(verifiers.build(issuer.signer().publicKey()))) {
+            if (!crl.isSignatureValid(issuer.signer().verifier())) {
                 throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CRL_SIGNATURE_SELF_CHECK);
             }
-        } catch (OperatorCreationException | CertException e) {
+        } catch (CertException e) {
             throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, e, CoreMessage.CRL_SELF_CHECK);
         }
     }

@@ -13,17 +13,16 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
-import org.civicca.core.Providers;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.key.PublicKeyPolicy;
 import org.civicca.core.message.CoreMessage;
 import org.civicca.core.pem.Pem;
+import org.civicca.core.sign.Verifiers;
 import org.civicca.core.subject.FieldText;
 
 /**
@@ -51,7 +50,6 @@ public final class CsrParser {
 
     private static final Set<String> PEM_TYPES = Set.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
 
-    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
 
     public ParsedCsr parse(String text) {
         if (text == null || text.isBlank()) {
@@ -73,7 +71,7 @@ public final class CsrParser {
         }
         // The key is classified before any signature arithmetic: weak or exotic keys cost nothing to refuse.
         KeyAlgorithm keyAlgorithm = PublicKeyPolicy.classify(request.getSubjectPublicKeyInfo());
-        if (!proofOfPossession(request)) {
+        if (!proofOfPossession(request, keyAlgorithm)) {
             throw new CaException(ErrorCode.CSR_SIGNATURE_INVALID, "csr", CoreMessage.CSR_PROOF_OF_POSSESSION);
         }
         return new ParsedCsr(request, keyAlgorithm, der);
@@ -93,9 +91,9 @@ public final class CsrParser {
         }
     }
 
-    private boolean proofOfPossession(PKCS10CertificationRequest request) {
+    private static boolean proofOfPossession(PKCS10CertificationRequest request, KeyAlgorithm keyAlgorithm) {
         try {
-            ContentVerifierProvider verifier = verifiers.build(request.getSubjectPublicKeyInfo());
+            ContentVerifierProvider verifier = Verifiers.of(request.getSubjectPublicKeyInfo(), keyAlgorithm);
             return request.isSignatureValid(verifier);
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             return false;

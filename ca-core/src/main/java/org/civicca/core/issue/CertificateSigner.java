@@ -8,11 +8,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
-import org.civicca.core.Providers;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.check.Rfc5280;
@@ -26,8 +23,6 @@ import org.civicca.core.sign.CaSigner;
 public final class CertificateSigner {
 
     static final int MAX_CERTIFICATE_BYTES = 16 * 1024;
-
-    private final JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(Providers.BC);
 
     public X509CertificateHolder sign(CertificateAuthority issuer, SerialNumber serial, CertificateTemplate template) {
         X509CertificateHolder certificate = sign(issuer.subject(), issuer.signer(), serial, template);
@@ -57,10 +52,10 @@ public final class CertificateSigner {
             if (certificate.getEncoded().length > MAX_CERTIFICATE_BYTES) {
                 throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CERTIFICATE_TOO_LARGE, MAX_CERTIFICATE_BYTES);
             }
-            if (!certificate.isSignatureValid(verifiers.build(signer.publicKey()))) {
+            if (!certificate.isSignatureValid(signer.verifier())) {
                 throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, CoreMessage.CERTIFICATE_SIGNATURE_SELF_CHECK);
             }
-        } catch (IOException | OperatorCreationException | CertException e) {
+        } catch (IOException | CertException e) {
             throw new CaException(ErrorCode.SELF_CHECK_FAILED, null, e, CoreMessage.CERTIFICATE_SELF_CHECK);
         }
     }

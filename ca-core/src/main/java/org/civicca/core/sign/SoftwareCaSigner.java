@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.civicca.core.Providers;
@@ -20,6 +21,7 @@ public final class SoftwareCaSigner implements CaSigner {
     private final SubjectPublicKeyInfo publicKey;
     private final KeyAlgorithm keyAlgorithm;
     private final JcaContentSignerBuilder builder;
+    private final ContentVerifierProvider verifier;
 
     public SoftwareCaSigner(PrivateKey privateKey, PublicKey publicKey, KeyAlgorithm keyAlgorithm, SecureRandom random) {
         // BC signs several times faster with its own key objects than with keys loaded by another provider.
@@ -27,6 +29,7 @@ public final class SoftwareCaSigner implements CaSigner {
         this.publicKey = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
         this.keyAlgorithm = keyAlgorithm;
         this.builder = new JcaContentSignerBuilder(keyAlgorithm.signatureAlgorithm()).setProvider(Providers.BC).setSecureRandom(random);
+        this.verifier = verifier(this.publicKey, keyAlgorithm);
     }
 
     @Override
@@ -44,8 +47,21 @@ public final class SoftwareCaSigner implements CaSigner {
     }
 
     @Override
+    public ContentVerifierProvider verifier() {
+        return verifier;
+    }
+
+    @Override
     public KeyAlgorithm keyAlgorithm() {
         return keyAlgorithm;
+    }
+
+    private static ContentVerifierProvider verifier(SubjectPublicKeyInfo key, KeyAlgorithm algorithm) {
+        try {
+            return Verifiers.of(key, algorithm);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("CA public key cannot verify", e);
+        }
     }
 
     private static PrivateKey asBouncyCastleKey(PrivateKey key, KeyAlgorithm algorithm) {
