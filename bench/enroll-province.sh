@@ -5,6 +5,7 @@
 # Usage: bench/enroll-province.sh [runs=3]   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 runs=${1:-3}
 data=../shared/data
 work=$(mktemp -d)
@@ -61,13 +62,5 @@ service's CPU in such a run is the JIT compiling Spring, H2 and Bouncy Castle (a
 busy for over half of it), so the service is slower here than once warm.
 MD
 )
-python3 - "$section" <<'PY'
-import pathlib, re, sys
-path = pathlib.Path("docs/benchmarks.md")
-text = path.read_text() if path.exists() else "# Benchmarks\n\nFigures from the scripts under `bench/`, each beside a baseline measured in the same run.\n"
-section = sys.argv[1].strip() + "\n"
-pattern = re.compile(r"## Province enrollment \(CLI, end to end\)\n.*?(?=\n## |\Z)", re.S)
-text = pattern.sub(section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-path.write_text(text)
-PY
+write_section "## Province enrollment (CLI, end to end)" "$(echo "$section" | tail -n +3)"
 echo "wrote docs/benchmarks.md"

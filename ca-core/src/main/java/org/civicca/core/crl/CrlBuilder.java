@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -32,6 +34,8 @@ import org.civicca.core.store.RevokedEntry;
  * {@link Rfc5280}, before it is returned.
  */
 public final class CrlBuilder {
+
+    private static final Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> REASON_ONLY = reasonOnly();
 
     public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
         return build(issuer, entries, number, thisUpdate, nextUpdate, OptionalLong.empty());
@@ -63,17 +67,38 @@ public final class CrlBuilder {
         return crl;
     }
 
+    /**
+     * The entry's extensions. Entries without an invalidity date share one immutable object per reason: a CRL of a
+     * million entries would otherwise hold a million copies of five values.
+     */
     private static org.bouncycastle.asn1.x509.Extensions entryExtensions(RevokedEntry entry) throws IOException {
-        ExtensionsGenerator generator = new ExtensionsGenerator();
         RevocationReason reason = entry.revocation().reason();
+        if (entry.revocation().invalidityDate().isEmpty()) {
+            return REASON_ONLY.get(reason);
+        }
+        ExtensionsGenerator generator = new ExtensionsGenerator();
         if (reason != RevocationReason.UNSPECIFIED) {
             generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
         }
-        if (entry.revocation().invalidityDate().isPresent()) {
-            Instant invalidity = entry.revocation().invalidityDate().get().truncatedTo(ChronoUnit.SECONDS);
-            generator.addExtension(Extension.invalidityDate, false, new ASN1GeneralizedTime(Date.from(invalidity)));
+        Instant invalidity = entry.revocation().invalidityDate().get().truncatedTo(ChronoUnit.SECONDS);
+        generator.addExtension(Extension.invalidityDate, false, new ASN1GeneralizedTime(Date.from(invalidity)));
+        return generator.generate();
+    }
+
+    private static Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> reasonOnly() {
+        Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> extensions = new EnumMap<>(RevocationReason.class);
+        try {
+            for (RevocationReason reason : RevocationReason.values()) {
+                if (reason != RevocationReason.UNSPECIFIED) {
+                    ExtensionsGenerator generator = new ExtensionsGenerator();
+                    generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
+                    extensions.put(reason, generator.generate());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return generator.isEmpty() ? null : generator.generate();
+        return extensions;
     }
 
     private void verify(CertificateAuthority issuer, X509CRLHolder crl) {

@@ -1,0 +1,56 @@
+# Shared by the benchmark scripts: the machine's description, a free port, the ca-core classpath, a service on the
+# embedded default, and the writer of one section of docs/benchmarks.md. Source it from the repository root.
+
+machine() {
+  echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -1)"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# The runtime classpath of ca-core (its jar and Bouncy Castle), for the single-file Java programs under bench/.
+core_classpath() {
+  local file
+  file=$(mktemp)
+  ./mvnw -q -o -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$file" > /dev/null
+  echo "$(cat "$file"):$(ls ca-core/target/ca-core-*.jar | head -1)"
+  rm -f "$file"
+}
+
+# start_service HOME PORT [extra args...]: starts ca-api with -Xmx512m, waits for the first answer, sets SERVICE_PID,
+# STARTUP_SECONDS (launch to first request served) and TOKEN.
+start_service() {
+  local home=$1 port=$2
+  shift 2
+  local started
+  started=$(date +%s.%N)
+  java -Xmx512m -jar ca-api/target/ca-api.jar --ca.home="$home" --server.port="$port" "$@" > "$home.log" 2>&1 &
+  SERVICE_PID=$!
+  until curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && [ -f "$home/admin.token" ]; do sleep 0.1; done
+  STARTUP_SECONDS=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+  TOKEN=$(cat "$home/admin.token")
+}
+
+# Service CPU seconds so far (user + system).
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+median() {
+  sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+# write_section "## Heading" TEXT: replaces that section of docs/benchmarks.md (or appends it).
+write_section() {
+  python3 - "$1" "$2" <<'PY'
+import pathlib, re, sys
+heading, body = sys.argv[1], sys.argv[2].strip() + "\n"
+path = pathlib.Path("docs/benchmarks.md")
+text = path.read_text() if path.exists() else "# Benchmarks\n"
+pattern = re.compile(re.escape(heading) + r"\n.*?(?=\n## |\Z)", re.S)
+section = heading + "\n\n" + body
+text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+path.write_text(text)
+PY
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark: issuance over REST on the embedded default (H2), EC P-256 CA, CSR verified, every certificate persisted
+# and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2 cores with the service)
+# posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same run, the raw ceiling and
+# ca-core's pipeline rate (bench/Ceiling.java). Writes the section "Issuance over REST" of docs/benchmarks.md.
+# Usage: bench/rest-issuance.sh [seconds=60] [warmup=60]   (from a built tree: ./mvnw -q -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+seconds=${1:-60}
+warmup=${2:-60}
+work=$(mktemp -d)
+trap 'kill $SERVICE_PID 2>/dev/null || true; rm -rf "$work"' EXIT
+classpath=$(core_classpath)
+
+java -cp "$classpath" bench/CsrCorpus.java 30000 EC-P256 "$work/corpus.jsonl"
+java -cp "$classpath" bench/Ceiling.java EC-P256 | tee "$work/ceiling.txt"
+
+port=$(free_port)
+start_service "$work/home" "$port" --ca.api.requests-per-second=1000000
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
+export TOKEN CORPUS="$work/corpus.jsonl"
+wrk -t2 -c32 -d"${warmup}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work/warmup.txt" 2>&1
+cpu_before=$(cpu_seconds $SERVICE_PID)
+wrk -t2 -c32 -d"${seconds}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work/run.txt" 2>&1
+cpu_after=$(cpu_seconds $SERVICE_PID)
+rss_mb=$(( $(ps -o rss= -p $SERVICE_PID) / 1024 ))
+result=$(grep RESULT "$work/run.txt")
+echo "$result"
+field() { echo "$result" | sed "s/.* $1=\([0-9.]*\).*/\1/"; }
+requests=$(field requests); rate=$(field rate); p50=$(field p50_ms); p99=$(field p99_ms); errors=$(field errors)
+warm_result=$(grep RESULT "$work/warmup.txt")
+warm=$(( $(echo "$warm_result" | sed 's/.* requests=\([0-9]*\).*/\1/') - $(echo "$warm_result" | sed 's/.* errors=\([0-9]*\).*/\1/') ))
+cpu_ms=$(python3 -c "print(f'{($cpu_after - $cpu_before) * 1000 / $requests:.2f}')")
+
+# Every acknowledged certificate is stored and audited.
+total=$(curl -sf "http://127.0.0.1:$port/api/v1/certificates?size=1" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+audited=$(curl -sf "http://127.0.0.1:$port/api/v1/audit?action=certificate.issued&size=1" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+pipeline=$(awk '/EC-P256 pipeline threads=2/ {sub("ops_per_s=", "", $5); print $5}' "$work/ceiling.txt")
+sign=$(awk '/EC-P256 sign threads=2/ {sub("ops_per_s=", "", $5); print $5}' "$work/ceiling.txt")
+ratio=$(python3 -c "print(f'{$rate / $pipeline:.2f}')")
+
+write_section "## Issuance over REST (embedded H2)" "$(cat <<MD
+Command: \`bench/rest-issuance.sh $seconds $warmup\` — $(date -u +%Y-%m-%d), $(machine).
+EC P-256 issuing CA, personal profile, 30,000 distinct pre-generated EC P-256 CSRs; the service with \`-Xmx512m\`
+on the embedded default; wrk with 2 threads and 32 keep-alive connections on the same 2 cores; ${warmup} s of
+warm-up (JIT), then ${seconds} s measured. Every certificate is verified, signed, self-checked, stored and audited
+in the hash chain as in production.
+
+| figure | value |
+| --- | --- |
+| certificates/s | $rate |
+| latency p50 / p99 (ms) | $p50 / $p99 |
+| errors (non-201, socket) | $errors |
+| service CPU per certificate (ms) | $cpu_ms |
+| service RSS after the run (MB) | $rss_mb |
+| start-up to first request served (s) | $STARTUP_SECONDS |
+| certificates stored = issuances audited (≥ acknowledged to wrk, which drops the answers in flight when it stops) | $total = $audited (≥ $((warm + requests - errors))) |
+| baseline, same run: ca-core pipeline (parse, proof of possession, subject, build, sign, self-checks), 2 threads | $pipeline/s |
+| baseline, same run: raw P-256 signatures with the CA key, 2 threads | $sign/s |
+| ratio REST ÷ pipeline | $ratio |
+MD
+)"
+echo "wrote docs/benchmarks.md"
