@@ -98,6 +98,7 @@ final class CrlRules {
 
     private static void entries(TBSCertList tbs, List<String> problems) {
         Set<BigInteger> seen = new HashSet<>();
+        String thisUpdate = TimeRules.instantText(tbs.getThisUpdate());
         Enumeration<?> entries = tbs.getRevokedCertificateEnumeration();
         while (entries.hasMoreElements() && problems.size() < 50) {
             TBSCertList.CRLEntry entry = (TBSCertList.CRLEntry) entries.nextElement();
@@ -108,7 +109,8 @@ final class CrlRules {
                 problems.add(which + " is listed twice");
             }
             TimeRules.check(which + ": revocationDate", entry.getRevocationDate(), problems);
-            if (entry.getRevocationDate().getDate().after(tbs.getThisUpdate().getDate())) {
+            String revoked = TimeRules.instantText(entry.getRevocationDate());
+            if (revoked != null && thisUpdate != null && revoked.compareTo(thisUpdate) > 0) {
                 problems.add(which + ": revocationDate is after thisUpdate");
             }
             entryExtensions(which, entry.getExtensions(), problems);
