@@ -27,7 +27,8 @@ import org.civicca.core.store.RevokedEntry;
 
 /**
  * Time and heap to build, sign and self-check (signature and RFC 5280) a CRL of N entries with ca-core's CrlBuilder,
- * EC P-256 CA, random 16-octet serials, reason codes as the service writes them. Run with the service's -Xmx512m.
+ * EC P-256 CA, random 16-octet serials, reason codes as the service writes them, revocation times spread over one
+ * day (86,400 distinct seconds, as after a mass revocation). Run with the service's -Xmx512m.
  * Prints "crl entries=N seconds=S heap_mb=H bytes=B" per size: the median time of 3 builds, the most heap in use seen.
  */
 public final class CrlBuild {

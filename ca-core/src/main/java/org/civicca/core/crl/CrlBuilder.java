@@ -1,6 +1,7 @@
 package org.civicca.core.crl;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -8,16 +9,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.CertificateList;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.TBSCertList;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V2TBSCertListGenerator;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CRLHolder;
-import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.ca.CertificateAuthority;
@@ -49,22 +60,41 @@ public final class CrlBuilder {
         if (!until.isAfter(from)) {
             throw new IllegalArgumentException("nextUpdate must follow thisUpdate");
         }
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer.subject(), Date.from(from));
-        builder.setNextUpdate(Date.from(until));
+        ContentSigner signer = issuer.signer().contentSigner();
+        V2TBSCertListGenerator tbs = new V2TBSCertListGenerator();
+        tbs.setSignature(signer.getAlgorithmIdentifier());
+        tbs.setIssuer(issuer.subject());
+        tbs.setThisUpdate(new Time(Date.from(from)));
+        tbs.setNextUpdate(new Time(Date.from(until)));
+        X509CRLHolder crl;
         try {
+            // Bouncy Castle formats each Time through a new SimpleDateFormat: entries revoked in the same second share one.
+            Map<Long, Time> times = new HashMap<>();
             for (RevokedEntry entry : entries) {
-                builder.addCRLEntry(entry.serial().value(), Date.from(entry.revocation().revokedAt().truncatedTo(ChronoUnit.SECONDS)),
-                        entryExtensions(entry));
+                Time revoked = times.computeIfAbsent(entry.revocation().revokedAt().getEpochSecond(),
+                        second -> new Time(Date.from(Instant.ofEpochSecond(second))));
+                tbs.addCRLEntry(new ASN1Integer(entry.serial().value()), revoked, entryExtensions(entry));
             }
-            builder.addExtension(Extensions.authorityKeyIdentifier(issuer.certificate()));
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            extensions.addExtension(Extensions.authorityKeyIdentifier(issuer.certificate()));
+            extensions.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+            tbs.setExtensions(extensions.generate());
+            crl = signed(tbs.generateTBSCertList(), signer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        X509CRLHolder crl = builder.build(issuer.signer().contentSigner());
         verify(issuer, crl);
         Rfc5280.require(crl, issuer.certificate(), previousNumber);
         return crl;
+    }
+
+    /** The CRL as X509v2CRLBuilder assembles it: the TBS list, its signature algorithm and the signature over its DER. */
+    private static X509CRLHolder signed(TBSCertList tbs, ContentSigner signer) throws IOException {
+        try (OutputStream out = signer.getOutputStream()) {
+            tbs.encodeTo(out, ASN1Encoding.DER);
+        }
+        return new X509CRLHolder(CertificateList.getInstance(
+                new DERSequence(new ASN1Encodable[] {tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())})));
     }
 
     /**
