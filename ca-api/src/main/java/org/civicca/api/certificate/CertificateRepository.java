@@ -1,7 +1,6 @@
 package org.civicca.api.certificate;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -18,13 +17,4 @@ interface CertificateRepository extends ListCrudRepository<CertificateRow, Strin
              WHERE serial = :serial AND status = :expected""")
     int updateStatus(String serial, String expected, String next, Instant revokedAt, String reason, Instant invalidityDate);
 
-    @Query("""
-            SELECT serial, revoked_at, revocation_reason, invalidity_date
-              FROM certificate
-             WHERE issuer = :issuer AND status IN ('REVOKED', 'ON_HOLD')
-             ORDER BY revoked_at, serial""")
-    List<RevokedRow> findRevoked(String issuer);
-
-    record RevokedRow(String serial, Instant revokedAt, String revocationReason, Instant invalidityDate) {
-    }
 }

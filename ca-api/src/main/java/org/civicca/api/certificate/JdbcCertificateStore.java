@@ -1,8 +1,9 @@
 package org.civicca.api.certificate;
 
 import java.math.BigInteger;
-import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.revoke.CertificateStatus;
 import org.civicca.core.revoke.Revocation;
@@ -13,6 +14,7 @@ import org.civicca.core.store.DuplicateRequestException;
 import org.civicca.core.store.RevokedEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The certificate store on Spring Data JDBC; serial and requestId uniqueness are database constraints. */
@@ -21,10 +23,12 @@ class JdbcCertificateStore implements CertificateStore {
 
     private final CertificateRepository certificates;
     private final JdbcAggregateTemplate rows;
+    private final JdbcClient jdbc;
 
-    JdbcCertificateStore(CertificateRepository certificates, JdbcAggregateTemplate rows) {
+    JdbcCertificateStore(CertificateRepository certificates, JdbcAggregateTemplate rows, JdbcClient jdbc) {
         this.certificates = certificates;
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -58,12 +62,17 @@ class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
-    public List<RevokedEntry> revokedEntries(String issuer) {
-        return certificates.findRevoked(issuer).stream()
-                .map(row -> new RevokedEntry(new SerialNumber(new BigInteger(row.serial(), 16)),
-                        new Revocation(RevocationReason.parse(row.revocationReason()), row.revokedAt(),
-                                Optional.ofNullable(row.invalidityDate()))))
-                .toList();
+    public Stream<RevokedEntry> revokedEntries(String issuer) {
+        return jdbc.sql("""
+                        SELECT serial, revoked_at, revocation_reason, invalidity_date
+                          FROM certificate
+                         WHERE issuer = ? AND status IN ('REVOKED', 'ON_HOLD')
+                         ORDER BY revoked_at, serial""")
+                .param(issuer)
+                .query((rs, n) -> new RevokedEntry(new SerialNumber(new BigInteger(rs.getString(1), 16)),
+                        new Revocation(RevocationReason.parse(rs.getString(3)), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                Optional.ofNullable(rs.getObject(4, OffsetDateTime.class)).map(OffsetDateTime::toInstant))))
+                .stream();
     }
 
     static CertificateRecord toRecord(CertificateRow row) {

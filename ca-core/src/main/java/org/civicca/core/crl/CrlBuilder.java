@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,12 +47,12 @@ public final class CrlBuilder {
 
     private static final Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> REASON_ONLY = reasonOnly();
 
-    public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
+    public X509CRLHolder build(CertificateAuthority issuer, Iterable<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate) {
         return build(issuer, entries, number, thisUpdate, nextUpdate, OptionalLong.empty());
     }
 
     /** {@code previousNumber}: the number of the CA's CRL before this one, which this one's must exceed. */
-    public X509CRLHolder build(CertificateAuthority issuer, Collection<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate,
+    public X509CRLHolder build(CertificateAuthority issuer, Iterable<RevokedEntry> entries, long number, Instant thisUpdate, Instant nextUpdate,
                                OptionalLong previousNumber) {
         Instant from = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
         Instant until = nextUpdate.truncatedTo(ChronoUnit.SECONDS);

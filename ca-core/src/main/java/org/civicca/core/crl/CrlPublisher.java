@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.CrlStore;
+import org.civicca.core.store.RevokedEntry;
 
 /**
  * Makes a CA's next CRL: number = last + 1 under the store's lock, every revoked or held certificate of the CA,
@@ -38,7 +40,10 @@ public final class CrlPublisher {
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(ca.definition().crlValidity());
         OptionalLong previous = crls.latest(ca.name()).map(last -> OptionalLong.of(last.number())).orElse(OptionalLong.empty());
-        X509CRLHolder crl = builder.build(ca, certificates.revokedEntries(ca.name()), number, thisUpdate, nextUpdate, previous);
+        X509CRLHolder crl;
+        try (Stream<RevokedEntry> revoked = certificates.revokedEntries(ca.name())) {
+            crl = builder.build(ca, revoked::iterator, number, thisUpdate, nextUpdate, previous);
+        }
         try {
             PublishedCrl published = new PublishedCrl(ca.name(), number, thisUpdate, nextUpdate, crl.getEncoded());
             crls.save(published);

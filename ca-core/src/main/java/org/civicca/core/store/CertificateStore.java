@@ -1,7 +1,7 @@
 package org.civicca.core.store;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.revoke.CertificateStatus;
 import org.civicca.core.revoke.Revocation;
@@ -23,6 +23,9 @@ public interface CertificateStore {
     /** Changes status only if it still is {@code expected}; false when another writer got there first. */
     boolean updateStatus(SerialNumber serial, CertificateStatus expected, CertificateStatus next, Optional<Revocation> revocation);
 
-    /** Every certificate of this issuer that is revoked or on hold, for its CRL. */
-    List<RevokedEntry> revokedEntries(String issuer);
+    /**
+     * Every certificate of this issuer that is revoked or on hold, for its CRL, read as the caller goes: a CRL may list
+     * a million. The caller closes the stream.
+     */
+    Stream<RevokedEntry> revokedEntries(String issuer);
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.civicca.core.SerialNumber;
 import org.civicca.core.revoke.CertificateStatus;
 import org.civicca.core.revoke.Revocation;
@@ -51,7 +52,7 @@ public class InMemoryCertificateStore implements CertificateStore {
     }
 
     @Override
-    public synchronized List<RevokedEntry> revokedEntries(String issuer) {
+    public synchronized Stream<RevokedEntry> revokedEntries(String issuer) {
         List<RevokedEntry> entries = new ArrayList<>();
         for (CertificateRecord record : bySerial.values()) {
             boolean listed = record.status() == CertificateStatus.REVOKED || record.status() == CertificateStatus.ON_HOLD;
@@ -59,7 +60,7 @@ public class InMemoryCertificateStore implements CertificateStore {
                 entries.add(new RevokedEntry(record.serial(), record.revocation().orElseThrow()));
             }
         }
-        return entries;
+        return entries.stream();
     }
 
     public synchronized int size() {
