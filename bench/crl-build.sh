@@ -46,9 +46,9 @@ done
 write_section "## CRL building" "$(cat <<MD
 Command: \`bench/crl-build.sh\` — $(date -u +%Y-%m-%d), $(machine).
 ca-core's \`CrlBuilder\` (EC P-256 CA, random 16-octet serials, reason codes as the service writes them, revocation
-times spread over one day, signature and RFC 5280 self-checks included; median of 3 builds) in a JVM with \`-Xmx512m\`, beside OpenSSL 3 building and signing
-a CRL of the same entries from an index file in the same run (\`openssl ca -gencrl\`). The peak heap counts garbage
-not yet collected.
+times spread over one day, signature and RFC 5280 self-checks included; median of 3 builds) in a JVM with
+\`-Xmx512m\`, beside OpenSSL 3 building and signing a CRL of the same entries from an index file in the same run
+(\`openssl ca -gencrl\`). The peak heap counts garbage not yet collected.
 
 | entries | ca-core (time, peak heap, size) | baseline: openssl ca -gencrl |
 | --- | --- | --- |

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmark: serving the CRL. The service on the embedded default holds a CRL of N revoked certificates (default
+# 100,000; the rows are written into its database while it is stopped, then it makes the CRL); wrk (2 threads, 32
+# keep-alive connections) fetches GET /crl/vinhphuc-issuing.crl and the same with If-None-Match (304), and then the
+# same bytes served as a static file by nginx in the same run. Also times the service building that CRL.
+# Writes the section "CRL serving" of docs/benchmarks.md.
+# Usage: bench/crl-serving.sh [entries=100000] [seconds=20]   (from a built tree: ./mvnw -q -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+entries=${1:-100000}
+seconds=${2:-20}
+work=$(mktemp -d)
+trap 'kill $SERVICE_PID 2>/dev/null || true; nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
+if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light
+fi
+
+port=$(free_port)
+home="$work/home"
+start_service "$home" "$port"
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
+kill $SERVICE_PID; wait $SERVICE_PID 2> /dev/null || true
+
+# N revoked certificates of the issuing CA, written with H2's own RunScript tool from the service's jar.
+unzip -q -j -o ca-api/target/ca-api.jar 'BOOT-INF/lib/h2-*.jar' -d "$work"
+cat > "$work/seed.sql" <<SQL
+INSERT INTO certificate (serial, issuer, profile, agency, request_fingerprint, subject_dn, common_name, status, not_before,
+                         not_after, der, revoked_at, revocation_reason, created_at)
+SELECT '7' || LPAD(CAST(X AS VARCHAR), 31, '0'), 'vinhphuc-issuing', 'personal', 'so-tc', 'seed-' || X, 'CN=Seed ' || X, 'Seed',
+       'REVOKED', CURRENT_TIMESTAMP - INTERVAL '1' DAY, CURRENT_TIMESTAMP + INTERVAL '700' DAY, X'3000',
+       DATEADD(SECOND, -MOD(X, 86400), CURRENT_TIMESTAMP), 'keyCompromise', CURRENT_TIMESTAMP
+  FROM SYSTEM_RANGE(1, $entries);
+SQL
+java -cp "$(ls "$work"/h2-*.jar)" org.h2.tools.RunScript -url "jdbc:h2:file:$home/db/ca" -user sa -password "" -script "$work/seed.sql"
+
+start_service "$home" "$port"
+build_start=$(date +%s.%N)
+curl -sf -X POST "http://127.0.0.1:$port/api/v1/cas/vinhphuc-issuing/crl" -H "Authorization: Bearer $TOKEN" > /dev/null
+build_seconds=$(python3 -c "import time; print(f'{time.time() - $build_start:.2f}')")
+url="http://127.0.0.1:$port/crl/vinhphuc-issuing.crl"
+curl -sf -D "$work/headers" -o "$work/www/vinhphuc-issuing.crl" --create-dirs "$url"
+size=$(stat -c %s "$work/www/vinhphuc-issuing.crl")
+listed=$(openssl crl -inform DER -in "$work/www/vinhphuc-issuing.crl" -noout -text | grep -c "Serial Number:" || true)
+etag=$(grep -i '^etag:' "$work/headers" | cut -d' ' -f2- | tr -d '\r')
+
+chmod 755 "$work" "$work/www"; chmod 644 "$work/www/vinhphuc-issuing.crl"   # nginx's workers are not root
+nginx_port=$(free_port)
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  types { application/pkix-crl crl; }
+  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+nginx_etag=$(curl -sf -D - -o /dev/null "http://127.0.0.1:$nginx_port/vinhphuc-issuing.crl" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
+
+rate() { wrk -t2 -c32 -d"${seconds}s" "$@" | awk '/Requests\/sec/ {print $2}'; }
+rate "$url" > /dev/null   # warm-up
+ours=$(rate "$url")
+ours_304=$(rate -H "If-None-Match: $etag" "$url")
+theirs=$(rate "http://127.0.0.1:$nginx_port/vinhphuc-issuing.crl")
+theirs_304=$(rate -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/vinhphuc-issuing.crl")
+ratio=$(python3 -c "print(f'{$ours / $theirs:.2f}')")
+ratio_304=$(python3 -c "print(f'{$ours_304 / $theirs_304:.2f}')")
+echo "CRL of $listed entries ($size bytes, built in $build_seconds s): service $ours/s, 304 $ours_304/s; nginx $theirs/s, 304 $theirs_304/s"
+
+write_section "## CRL serving" "$(cat <<MD
+Command: \`bench/crl-serving.sh $entries $seconds\` — $(date -u +%Y-%m-%d), $(machine).
+The service on the embedded default with a CRL of $listed entries ($size bytes; the service built and signed it in
+$build_seconds s, request included) and the same bytes served by nginx as a static file (1 worker, sendfile), in
+the same run; wrk with 2 threads and 32 keep-alive connections for $seconds s each, on the same 2 cores. The
+conditional GETs send the ETag each server gave.
+
+| figure | service | nginx (baseline) | ratio |
+| --- | --- | --- | --- |
+| GET /crl/vinhphuc-issuing.crl, requests/s | $ours | $theirs | $ratio |
+| the same with If-None-Match (304), requests/s | $ours_304 | $theirs_304 | $ratio_304 |
+MD
+)"
+echo "wrote docs/benchmarks.md"
