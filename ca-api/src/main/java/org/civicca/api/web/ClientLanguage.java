@@ -12,6 +12,11 @@ public final class ClientLanguage {
     }
 
     public static Locale of(HttpServletRequest request) {
-        return Messages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** From the value of an {@code Accept-Language} header, absent as null. */
+    public static Locale of(String acceptLanguage) {
+        return Messages.fromAcceptLanguage(acceptLanguage);
     }
 }

@@ -54,13 +54,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(CaException e, HttpServletRequest request) {
         HttpStatus status = ProblemTypes.status(e.code());
         if (e.code() == ErrorCode.FORBIDDEN) {
-            Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
-            audit.recordRefusal(request, actor == null ? "-" : actor.name(), "authorization.refused",
-                    request.getMethod() + "; " + e.getMessage());
+            audit.recordRefusal(request, actorName(request), "authorization.refused", request.getMethod() + "; " + e.getMessage());
         }
         if (e.code() == ErrorCode.SELF_CHECK_FAILED) {
-            Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
-            audit.recordFailure(actor == null ? "-" : actor.name(), "selfcheck.failed", request.getRequestURI(), e.getMessage());
+            audit.recordFailure(actorName(request), "selfcheck.failed", request.getRequestURI(), e.getMessage());
         }
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             return internal(e, request);
@@ -121,7 +118,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static Locale language(WebRequest request) {
-        return Messages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return ClientLanguage.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static String actorName(HttpServletRequest request) {
+        Actor actor = (Actor) request.getAttribute(Actor.REQUEST_ATTRIBUTE);
+        return actor == null ? "-" : actor.name();
     }
 
     /** Names the offending field where the JSON reader knows it, without echoing the input. */
