@@ -19,8 +19,7 @@ fi
 port=$(free_port)
 home="$work/home"
 start_service "$home" "$port"
-curl -sf -X POST "http://127.0.0.1:$port/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
+create_agency "$port"
 kill $SERVICE_PID; wait $SERVICE_PID 2> /dev/null || true
 
 # N revoked certificates of the issuing CA, written with H2's own RunScript tool from the service's jar.

@@ -32,6 +32,12 @@ start_service() {
   TOKEN=$(cat "$home/admin.token")
 }
 
+# create_agency PORT: the agency the benchmark requests name (so-tc), as the admin.
+create_agency() {
+  curl -sf -X POST "http://127.0.0.1:$1/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
+}
+
 # Service CPU seconds so far (user + system).
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"

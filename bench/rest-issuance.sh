@@ -18,8 +18,7 @@ java -cp "$classpath" bench/Ceiling.java EC-P256 | tee "$work/ceiling.txt"
 
 port=$(free_port)
 start_service "$work/home" "$port" --ca.api.requests-per-second=1000000
-curl -sf -X POST "http://127.0.0.1:$port/api/v1/agencies" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
+create_agency "$port"
 export TOKEN CORPUS="$work/corpus.jsonl"
 wrk -t2 -c32 -d"${warmup}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work/warmup.txt" 2>&1
 cpu_before=$(cpu_seconds $SERVICE_PID)
