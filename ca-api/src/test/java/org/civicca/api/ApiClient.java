@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +21,15 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+
+    /** A client with the first admin token the service wrote into {@code home}. */
+    public static ApiClient asAdmin(int port, Path home) {
+        try {
+            return new ApiClient(port, Files.readString(home.resolve("admin.token")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public ApiClient(int port, String token) {
         this.base = "http://localhost:" + port;

@@ -1,8 +1,5 @@
 package org.civicca.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"ca.public-base-url=http://ca.test", "ca.crl.publish-delay=200ms", "ca.api.auth-failures-per-minute=100000"})
 public abstract class ServiceTest {
 
-    protected static final Path HOME = temporaryHome();
+    protected static final Path HOME = TestHomes.create("civicca-test-home");
 
     @LocalServerPort
     protected int port;
@@ -32,8 +29,8 @@ public abstract class ServiceTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        api = new ApiClient(port, Files.readString(HOME.resolve("admin.token")).strip());
+    void connect() {
+        api = ApiClient.asAdmin(port, HOME);
         ensureAgencies();
     }
 
@@ -44,14 +41,6 @@ public abstract class ServiceTest {
         for (Map<String, String> row : ProvinceData.agencies()) {
             api.post("/api/v1/agencies", Map.of("code", row.get("code"), "name", row.get("name"), "taxCode", row.get("tax_code"),
                     "locality", row.get("locality")));
-        }
-    }
-
-    private static Path temporaryHome() {
-        try {
-            return Files.createTempDirectory("civicca-test-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

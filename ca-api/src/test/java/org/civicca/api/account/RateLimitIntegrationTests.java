@@ -2,15 +2,13 @@ package org.civicca.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.civicca.api.ApiClient;
 import org.civicca.api.Problems;
+import org.civicca.api.TestHomes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class RateLimitIntegrationTests {
 
-    private static final Path HOME = temporaryHome();
+    private static final Path HOME = TestHomes.create("civicca-ratelimit-home");
 
     @LocalServerPort
     int port;
@@ -46,8 +44,8 @@ class RateLimitIntegrationTests {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        admin = new ApiClient(port, Files.readString(HOME.resolve("admin.token")).strip());
+    void connect() {
+        admin = ApiClient.asAdmin(port, HOME);
     }
 
     @Test
@@ -93,13 +91,5 @@ class RateLimitIntegrationTests {
 
         assertThat(crl.status()).as(crl.toString()).isEqualTo(200);
         assertThat(admin.get("/api/v1/cas").status()).isEqualTo(429);
-    }
-
-    private static Path temporaryHome() {
-        try {
-            return Files.createTempDirectory("civicca-ratelimit-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

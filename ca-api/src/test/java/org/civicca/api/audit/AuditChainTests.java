@@ -2,14 +2,12 @@ package org.civicca.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.civicca.api.ApiClient;
+import org.civicca.api.TestHomes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuditChainTests {
 
-    private static final Path HOME = home();
+    private static final Path HOME = TestHomes.create("civicca-audit-home");
 
     @LocalServerPort
     int port;
@@ -47,8 +45,8 @@ class AuditChainTests {
     }
 
     @BeforeEach
-    void makeSomeHistory() throws IOException {
-        api = new ApiClient(port, Files.readString(HOME.resolve("admin.token")).strip());
+    void makeSomeHistory() {
+        api = ApiClient.asAdmin(port, HOME);
         for (int i = 0; i < 3; i++) {
             String code = "audit-" + UUID.randomUUID().toString().substring(0, 8);
             api.post("/api/v1/agencies", Map.of("code", code, "name", "Phòng Kiểm toán " + code, "taxCode", "2599999999", "locality", "Vĩnh Yên"));
@@ -185,13 +183,5 @@ class AuditChainTests {
             marks.append(marks.isEmpty() ? "?" : ", ?");
         }
         jdbc.sql("INSERT INTO audit_event (" + columns + ") VALUES (" + marks + ")").params(row.values().toArray()).update();
-    }
-
-    private static Path home() {
-        try {
-            return Files.createTempDirectory("civicca-audit-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.civicca.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.civicca.api.CivicCaApplication;
 import org.civicca.api.Problems;
 import org.civicca.api.Requests;
 import org.civicca.api.TestCsrs;
+import org.civicca.api.TestHomes;
 import org.civicca.core.key.KeyAlgorithm;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,13 +45,13 @@ class IssuanceJsonProperties {
     private static JdbcClient jdbc;
 
     @BeforeContainer
-    static void start() throws IOException {
-        Path home = Files.createTempDirectory("civicca-fuzz");
+    static void start() {
+        Path home = TestHomes.create("civicca-fuzz");
         // Command-line arguments, as an operator gives them: they take precedence over config/application.yml.
         service = new SpringApplicationBuilder(CivicCaApplication.class).run("--server.port=0", "--ca.home=" + home,
                 "--ca.public-base-url=http://ca.test", "--ca.api.auth-failures-per-minute=100000", "--ca.api.requests-per-second=100000");
         int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        api = new ApiClient(port, Files.readString(home.resolve("admin.token")).strip());
+        api = ApiClient.asAdmin(port, home);
         jdbc = service.getBean(JdbcClient.class);
         api.post("/api/v1/agencies", Map.of("code", "so-tc", "name", "Sở Tài chính", "taxCode", "2561744874", "locality", "Vĩnh Yên"));
     }

@@ -2,14 +2,12 @@ package org.civicca.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.civicca.api.ApiClient;
 import org.civicca.api.Problems;
 import org.civicca.api.Requests;
+import org.civicca.api.TestHomes;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SelfCheckTests {
 
-    private static final Path HOME = home();
+    private static final Path HOME = TestHomes.create("civicca-selfcheck");
 
     @LocalServerPort
     int port;
@@ -49,8 +47,8 @@ class SelfCheckTests {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        api = new ApiClient(port, Files.readString(HOME.resolve("admin.token")).strip());
+    void connect() {
+        api = ApiClient.asAdmin(port, HOME);
         api.post("/api/v1/agencies", Map.of("code", "so-tc", "name", "Sở Tài chính", "taxCode", "2561744874", "locality", "Vĩnh Yên"));
     }
 
@@ -78,13 +76,5 @@ class SelfCheckTests {
 
     private long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
-    }
-
-    private static Path home() {
-        try {
-            return Files.createTempDirectory("civicca-selfcheck");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -67,13 +67,7 @@ public final class CrlBuilder {
         tbs.setNextUpdate(new Time(Date.from(until)));
         X509CRLHolder crl;
         try {
-            // Bouncy Castle formats each Time through a new SimpleDateFormat: entries revoked in the same second share one.
-            Map<Long, Time> times = new HashMap<>();
-            for (RevokedEntry entry : entries) {
-                Time revoked = times.computeIfAbsent(entry.revocation().revokedAt().getEpochSecond(),
-                        second -> new Time(Date.from(Instant.ofEpochSecond(second))));
-                tbs.addCRLEntry(new ASN1Integer(entry.serial().value()), revoked, entryExtensions(entry));
-            }
+            addEntries(tbs, entries);
             ExtensionsGenerator extensions = new ExtensionsGenerator();
             extensions.addExtension(Extensions.authorityKeyIdentifier(issuer.certificate()));
             extensions.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
@@ -85,6 +79,16 @@ public final class CrlBuilder {
         verify(issuer, crl);
         Rfc5280.require(crl, issuer.certificate(), previousNumber);
         return crl;
+    }
+
+    /** Bouncy Castle formats each Time through a new SimpleDateFormat: entries revoked in the same second share one. */
+    private static void addEntries(V2TBSCertListGenerator tbs, Iterable<RevokedEntry> entries) throws IOException {
+        Map<Long, Time> times = new HashMap<>();
+        for (RevokedEntry entry : entries) {
+            Time revoked = times.computeIfAbsent(entry.revocation().revokedAt().getEpochSecond(),
+                    second -> new Time(Date.from(Instant.ofEpochSecond(second))));
+            tbs.addCRLEntry(new ASN1Integer(entry.serial().value()), revoked, entryExtensions(entry));
+        }
     }
 
     /** The CRL as X509v2CRLBuilder assembles it: the TBS list, its signature algorithm and the signature over its DER. */
