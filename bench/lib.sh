@@ -13,7 +13,8 @@ free_port() {
 core_classpath() {
   local file
   file=$(mktemp)
-  ./mvnw -q -o -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$file" > /dev/null
+  ./mvnw -q -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$file" > /dev/null
+  [ -s "$file" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
   echo "$(cat "$file"):$(ls ca-core/target/ca-core-*.jar | head -1)"
   rm -f "$file"
 }

@@ -1,6 +1,8 @@
 package org.civicca.api.certificate;
 
+import java.util.List;
 import org.civicca.api.account.Actor;
+import org.civicca.api.audit.AuditEvent;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
@@ -13,37 +15,52 @@ import org.civicca.core.store.CertificateRecord;
 import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.DuplicateRequestException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues certificates in one transaction each: the certificate and its audit entry are committed before the
- * certificate is returned. When a concurrent twin with the same requestId commits first, the loser's transaction
- * rolls back and a second, fresh transaction returns the twin's certificate (or a conflict).
+ * Issues certificates: checks and signs on the caller's thread, then stores the certificate and its audit entry
+ * through the {@link IssuanceCommitter}, and returns it only after both are committed. When a concurrent twin with
+ * the same requestId commits first, the request is answered with the twin's certificate (or a conflict).
  */
 @Service
 public class CertificateService {
 
     private final IssuanceService issuance;
     private final CertificateStore store;
-    private final TransactionTemplate transactions;
+    private final IssuanceCommitter committer;
     private final AuditLog audit;
 
-    CertificateService(IssuanceService issuance, CertificateStore store, TransactionTemplate transactions, AuditLog audit) {
+    CertificateService(IssuanceService issuance, CertificateStore store, IssuanceCommitter committer, AuditLog audit) {
         this.issuance = issuance;
         this.store = store;
-        this.transactions = transactions;
+        this.committer = committer;
         this.audit = audit;
     }
 
     public IssuanceService.Issued issue(IssuanceRequest request, Actor actor) {
-        actor.scope().filter(agency -> !agency.equals(request.agency())).ifPresent(agency -> {
-            throw new CaException(ErrorCode.FORBIDDEN, "agency", ApiMessage.CLERK_OWN_AGENCY_REQUESTS, agency);
-        });
-        try {
-            return transactions.execute(status -> issueAndAudit(request, actor.name()));
-        } catch (DuplicateRequestException e) {
-            return transactions.execute(status -> issuance.issue(request));
+        requireScope(request, actor);
+        IssuanceService.Issued prepared = issuance.prepare(request);
+        if (!prepared.created()) {
+            return prepared;
         }
+        try {
+            committer.commit(prepared.record(), issuedEvent(prepared.record(), actor));
+            return prepared;
+        } catch (DuplicateRequestException e) {
+            return issue(request, actor); // now finds the twin's certificate, or the conflict
+        }
+    }
+
+    /** Issues inside the caller's transaction (an approval): the certificate commits or rolls back with the caller's work. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuanceService.Issued issueWithin(IssuanceRequest request, Actor actor) {
+        requireScope(request, actor);
+        IssuanceService.Issued issued = issuance.issue(request);
+        if (issued.created()) {
+            audit.recordAll(List.of(issuedEvent(issued.record(), actor)));
+        }
+        return issued;
     }
 
     /** The certificate, if the actor may see it: a clerk sees only their agency's, and others' do not exist for them. */
@@ -55,13 +72,14 @@ public class CertificateService {
                         number.hex()));
     }
 
-    private IssuanceService.Issued issueAndAudit(IssuanceRequest request, String actor) {
-        IssuanceService.Issued issued = issuance.issue(request);
-        if (issued.created()) {
-            CertificateRecord record = issued.record();
-            audit.record(actor, "certificate.issued", record.serial().hex(), "profile=" + record.profile() + "; agency="
-                    + record.agency() + "; requestId=" + record.requestId().orElse("-") + "; subject=" + record.subjectDn());
-        }
-        return issued;
+    private static void requireScope(IssuanceRequest request, Actor actor) {
+        actor.scope().filter(agency -> !agency.equals(request.agency())).ifPresent(agency -> {
+            throw new CaException(ErrorCode.FORBIDDEN, "agency", ApiMessage.CLERK_OWN_AGENCY_REQUESTS, agency);
+        });
+    }
+
+    private static AuditEvent issuedEvent(CertificateRecord record, Actor actor) {
+        return AuditEvent.ok(actor.name(), "certificate.issued", record.serial().hex(), "profile=" + record.profile() + "; agency="
+                + record.agency() + "; requestId=" + record.requestId().orElse("-") + "; subject=" + record.subjectDn());
     }
 }

@@ -1,7 +1,10 @@
 package org.civicca.api.certificate;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.civicca.core.SerialNumber;
@@ -13,34 +16,61 @@ import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.DuplicateRequestException;
 import org.civicca.core.store.RevokedEntry;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The certificate store on Spring Data JDBC; serial and requestId uniqueness are database constraints. */
+/**
+ * The certificate store on Spring Data JDBC; serial and requestId uniqueness are database constraints. New
+ * certificates go in as one JDBC batch of plain inserts: the hot path of issuance.
+ */
 @Component
 class JdbcCertificateStore implements CertificateStore {
 
+    private static final String INSERT = """
+            INSERT INTO certificate (serial, issuer, profile, agency, request_id, request_fingerprint, subject_dn, common_name, email,
+                                     status, not_before, not_after, der, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final CertificateRepository certificates;
-    private final JdbcAggregateTemplate rows;
+    private final JdbcTemplate batches;
     private final JdbcClient jdbc;
 
-    JdbcCertificateStore(CertificateRepository certificates, JdbcAggregateTemplate rows, JdbcClient jdbc) {
+    JdbcCertificateStore(CertificateRepository certificates, JdbcTemplate batches, JdbcClient jdbc) {
         this.certificates = certificates;
-        this.rows = rows;
+        this.batches = batches;
         this.jdbc = jdbc;
     }
 
     @Override
     public void insert(CertificateRecord record) {
         try {
-            rows.insert(toRow(record));
+            insertAll(List.of(record));
         } catch (DuplicateKeyException e) {
             if (record.requestId().isPresent() && certificates.findByRequestId(record.requestId().get()).isPresent()) {
                 throw new DuplicateRequestException(record.requestId().get(), e);
             }
             throw e;
         }
+    }
+
+    /** New certificates only: issued, never revoked. */
+    @Override
+    public void insertAll(List<CertificateRecord> records) {
+        batches.batchUpdate(INSERT, records.stream().map(JdbcCertificateStore::insertParameters).toList());
+    }
+
+    private static Object[] insertParameters(CertificateRecord r) {
+        if (r.revocation().isPresent()) {
+            throw new IllegalArgumentException("a new certificate carries no revocation");
+        }
+        return new Object[] {r.serial().hex(), r.issuer(), r.profile(), r.agency(), r.requestId().orElse(null), r.requestFingerprint(),
+            r.subjectDn(), r.commonName(), r.email().orElse(null), r.status().name(), utc(r.notBefore()), utc(r.notAfter()), r.der(),
+            utc(r.createdAt())};
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override
@@ -83,13 +113,5 @@ class JdbcCertificateStore implements CertificateStore {
                 Optional.ofNullable(row.requestId()), row.requestFingerprint(), row.subjectDn(), row.commonName(),
                 Optional.ofNullable(row.email()), CertificateStatus.valueOf(row.status()), row.notBefore(), row.notAfter(),
                 row.der(), revocation, row.createdAt());
-    }
-
-    private static CertificateRow toRow(CertificateRecord r) {
-        return new CertificateRow(r.serial().hex(), r.issuer(), r.profile(), r.agency(), r.requestId().orElse(null),
-                r.requestFingerprint(), r.subjectDn(), r.commonName(), r.email().orElse(null), r.status().name(),
-                r.notBefore(), r.notAfter(), r.der(), r.revocation().map(Revocation::revokedAt).orElse(null),
-                r.revocation().map(v -> v.reason().rfcName()).orElse(null),
-                r.revocation().flatMap(Revocation::invalidityDate).orElse(null), r.createdAt());
     }
 }

@@ -10,14 +10,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrlCache {
 
-    private final Map<String, PublishedCrl> newest = new ConcurrentHashMap<>();
+    private final Map<String, Held> newest = new ConcurrentHashMap<>();
 
     public Optional<PublishedCrl> get(String caName) {
-        return Optional.ofNullable(newest.get(caName));
+        return Optional.ofNullable(newest.get(caName)).map(Held::crl);
+    }
+
+    /** The newest CRL as relying parties get it. */
+    Optional<PublicFile> file(String caName) {
+        return Optional.ofNullable(newest.get(caName)).map(Held::file);
     }
 
     /** Keeps the CRL if it is newer than the one held; an older one arriving late never replaces a newer one. */
     void offer(PublishedCrl crl) {
-        newest.merge(crl.caName(), crl, (held, offered) -> offered.number() > held.number() ? offered : held);
+        Held offered = new Held(crl, PublicFile.of(crl));
+        newest.merge(crl.caName(), offered, (held, fresh) -> fresh.crl().number() > held.crl().number() ? fresh : held);
+    }
+
+    private record Held(PublishedCrl crl, PublicFile file) {
     }
 }

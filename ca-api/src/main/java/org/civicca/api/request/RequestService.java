@@ -79,7 +79,7 @@ public class RequestService {
         Instant now = support.clock().instant().truncatedTo(ChronoUnit.MICROS);
         decide(row, RequestState.APPROVED, officer, now, null);
         CertificateRequestBody body = support.json().readValue(row.body(), CertificateRequestBody.class);
-        String serial = certificates.issue(body.toRequest(), officer).record().serial().hex();
+        String serial = certificates.issueWithin(body.toRequest(), officer).record().serial().hex();
         requests.recordSerial(row.id(), serial);
         support.audit().record(officer.name(), "request.approved", row.id(), "requestedBy=" + row.requestedBy() + "; serial=" + serial);
         return RequestView.of(row.decided(RequestState.APPROVED, officer.name(), now, null, serial));

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,8 @@ import org.springframework.web.util.UrlPathHelper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CanonicalPathFilter extends OncePerRequestFilter {
 
+    private static final Pattern DOT_SEGMENT = Pattern.compile(".*/\\.{1,2}(/.*)?");
+
     private final ProblemWriter problems;
 
     CanonicalPathFilter(ProblemWriter problems) {
@@ -31,7 +34,7 @@ class CanonicalPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String raw = request.getRequestURI();
-        if (!raw.equals(request.getContextPath() + canonical(request)) || raw.contains("//") || raw.matches(".*/\\.{1,2}(/.*)?")) {
+        if (!raw.equals(request.getContextPath() + canonical(request)) || raw.contains("//") || DOT_SEGMENT.matcher(raw).matches()) {
             problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request", ApiMessage.PATH_NOT_PLAIN);
             return;
         }

@@ -81,6 +81,28 @@ class PublicationTests extends ServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/crl/vinhphuc-issuing.crl", "/ca/vinhphuc-root.crt"})
+    void anEntityTagListWeakTagsAndTheirPrecedenceOverTheDateAreHonoured(String path) {
+        whileUnchanged(path, full -> {
+            String tag = full.header("ETag");
+            ApiClient.Response inList = api.anonymous("GET", path, Map.of("If-None-Match", "\"older\", " + tag));
+            ApiClient.Response weak = api.anonymous("GET", path, Map.of("If-None-Match", "W/" + tag));
+            ApiClient.Response any = api.anonymous("GET", path, Map.of("If-None-Match", "*"));
+            ApiClient.Response tagWins = api.anonymous("GET", path,
+                    Map.of("If-None-Match", "\"older\"", "If-Modified-Since", full.header("Last-Modified")));
+            ApiClient.Response badDate = api.anonymous("GET", path, Map.of("If-Modified-Since", "yesterday"));
+            ApiClient.Response before = api.anonymous("GET", path, Map.of("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"));
+
+            assertThat(List.of(inList.status(), weak.status(), any.status())).containsOnly(304);
+            assertThat(inList.header("Cache-Control")).isEqualTo(full.header("Cache-Control"));
+            assertThat(tagWins.status()).as("If-None-Match decides when both are sent").isEqualTo(200);
+            assertThat(badDate.status()).isEqualTo(200);
+            assertThat(before.status()).isEqualTo(200);
+            assertThat(before.body()).isEqualTo(full.body());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/crl/vinhphuc-issuing.crl", "/ca/vinhphuc-root.crt"})
     void headAnswersWithTheHeadersAndNoBody(String path) {
         whileUnchanged(path, get -> {
             ApiClient.Response head = api.anonymous("HEAD", path, Map.of());

@@ -22,6 +22,7 @@ import org.civicca.core.subject.DistinguishedNames;
  * certificate gets that certificate back when it asks for the same thing, and a conflict otherwise. The caller
  * runs {@link #issue} in a transaction; when {@link org.civicca.core.store.DuplicateRequestException} shows that a
  * concurrent twin won the race, the caller calls {@link #issue} again in a fresh transaction and gets the twin's.
+ * A caller that stores certificates in groups calls {@link #prepare} and stores what it created itself.
  */
 public final class IssuanceService {
 
@@ -51,6 +52,18 @@ public final class IssuanceService {
     }
 
     public Issued issue(IssuanceRequest request) {
+        Issued issued = prepare(request);
+        if (issued.created()) {
+            store.insert(issued.record());
+        }
+        return issued;
+    }
+
+    /**
+     * Everything {@link #issue} does but the insert: the certificate already stored for this requestId, or a new,
+     * signed and self-checked one ({@code created}) that the caller must store before handing it out.
+     */
+    public Issued prepare(IssuanceRequest request) {
         IssuancePipeline.Checked checked = check(request);
         CertificateProfile profile = checked.profile();
         Optional<CertificateRecord> existing = request.requestId().flatMap(store::findByRequestId);
@@ -61,9 +74,7 @@ public final class IssuanceService {
             return new Issued(existing.get(), false);
         }
         IssuancePipeline.Signed signed = pipeline.sign(checked, authorities.get(profile.issuer()), clock.instant());
-        CertificateRecord record = record(signed);
-        store.insert(record);
-        return new Issued(record, true);
+        return new Issued(record(signed), true);
     }
 
     private CertificateRecord record(IssuancePipeline.Signed signed) {
@@ -79,7 +90,7 @@ public final class IssuanceService {
         }
     }
 
-    /** The stored certificate, and whether this call created it (false: an earlier call with the same requestId did). */
+    /** The certificate, and whether this call created it (false: an earlier call with the same requestId did). */
     public record Issued(CertificateRecord record, boolean created) {
     }
 }

@@ -1,5 +1,6 @@
 package org.civicca.core.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.civicca.core.SerialNumber;
@@ -15,6 +16,12 @@ public interface CertificateStore {
      * @throws DuplicateRequestException when a certificate for the same requestId already exists
      */
     void insert(CertificateRecord record);
+
+    /**
+     * Stores new certificates together, in one round trip where the database allows: all or none. Any duplicate
+     * fails the whole group; a caller that must tell which one failed stores them one by one with {@link #insert}.
+     */
+    void insertAll(List<CertificateRecord> records);
 
     Optional<CertificateRecord> findBySerial(SerialNumber serial);
 

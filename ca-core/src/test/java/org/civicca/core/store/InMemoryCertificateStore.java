@@ -27,6 +27,18 @@ public class InMemoryCertificateStore implements CertificateStore {
     }
 
     @Override
+    public synchronized void insertAll(List<CertificateRecord> records) {
+        Map<SerialNumber, CertificateRecord> before = new LinkedHashMap<>(bySerial);
+        try {
+            records.forEach(this::insert);
+        } catch (RuntimeException e) {
+            bySerial.clear();
+            bySerial.putAll(before);
+            throw e;
+        }
+    }
+
+    @Override
     public synchronized Optional<CertificateRecord> findBySerial(SerialNumber serial) {
         return Optional.ofNullable(bySerial.get(serial));
     }

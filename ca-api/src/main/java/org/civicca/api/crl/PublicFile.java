@@ -1,0 +1,79 @@
+package org.civicca.api.crl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.civicca.core.ca.CertificateAuthority;
+import org.civicca.core.crl.PublishedCrl;
+
+/**
+ * One file relying parties fetch without credentials, ready to send: the bytes (held once and never copied per
+ * answer), the media type, the validators (ETag, Last-Modified) and, for a CRL, the nextUpdate that no cache may
+ * outlive.
+ */
+final class PublicFile {
+
+    static final String PKIX_CRL = "application/pkix-crl";
+    static final String PKIX_CERT = "application/pkix-cert";
+
+    private final byte[] body;
+    private final String contentType;
+    private final String etag;
+    private final Instant lastModified;
+    private final String lastModifiedHeader;
+    private final Optional<Instant> expires;
+
+    private PublicFile(byte[] body, String contentType, String etag, Instant lastModified, Optional<Instant> expires) {
+        this.body = body;
+        this.contentType = contentType;
+        this.etag = etag;
+        this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        this.lastModifiedHeader = DateTimeFormatter.RFC_1123_DATE_TIME.format(this.lastModified.atOffset(ZoneOffset.UTC));
+        this.expires = expires;
+    }
+
+    static PublicFile of(PublishedCrl crl) {
+        return new PublicFile(crl.der(), PKIX_CRL, "\"" + crl.caName() + "-" + crl.number() + "\"", crl.thisUpdate(),
+                Optional.of(crl.nextUpdate()));
+    }
+
+    static PublicFile of(CertificateAuthority ca) {
+        try {
+            return new PublicFile(ca.certificate().getEncoded(), PKIX_CERT,
+                    "\"" + ca.name() + "-" + ca.certificate().getSerialNumber().toString(16) + "\"",
+                    ca.certificate().getNotBefore().toInstant(), Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes themselves, not a copy: callers only send them. */
+    byte[] body() {
+        return body;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String etag() {
+        return etag;
+    }
+
+    /** Whole seconds, as HTTP dates carry them. */
+    Instant lastModified() {
+        return lastModified;
+    }
+
+    String lastModifiedHeader() {
+        return lastModifiedHeader;
+    }
+
+    Optional<Instant> expires() {
+        return expires;
+    }
+}
