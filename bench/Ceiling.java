@@ -1,4 +1,5 @@
 import java.security.KeyPair;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.civicca.core.pem.Pem;
 import org.civicca.core.profile.CertificateProfile;
 import org.civicca.core.profile.ExtendedKeyUsages;
 import org.civicca.core.profile.KeyUsageBit;
+import org.civicca.core.sign.SignatureProviders;
 import org.civicca.core.sign.SoftwareCaSigner;
 import org.civicca.core.subject.FieldRule;
 import org.civicca.core.subject.SubjectBuilder;
@@ -41,11 +43,12 @@ import org.civicca.core.subject.SubjectFields;
 import org.civicca.core.subject.SubjectTemplate;
 
 /**
- * The raw ceiling and the core pipeline, in one JVM with the service's own code and provider: per CA key type,
- * signatures/s with the CA key, verifications/s with the CA key kept (the self-check) and with a fresh key per CSR
- * (proof of possession), and whole certificates/s through ca-core's IssuancePipeline (CSR parse + proof of possession
- * + subject + grant + build + sign + self-checks), on 1 and 2 threads; the median of 3 timed seconds-long runs after
- * a warm-up. Prints one "ceiling KEY OP threads=N ops_per_s=X" line a figure.
+ * The raw ceiling and the core pipeline, in one JVM with the service's own code and providers: per CA key type and
+ * per provider (Bouncy Castle alone, then the native provider the service prefers when its library loads here),
+ * signatures/s with the CA key, verifications/s with the CA key kept (the self-check, always Bouncy Castle) and with a
+ * fresh key per CSR (proof of possession), and whole certificates/s through ca-core's IssuancePipeline (CSR parse +
+ * proof of possession + subject + grant + build + sign + self-checks), on 1 and 2 threads; the median of 3 timed runs
+ * after a warm-up. Prints one "ceiling KEY OP threads=N ops_per_s=X provider=NAME" line a figure.
  */
 public final class Ceiling {
 
@@ -55,27 +58,42 @@ public final class Ceiling {
     public static void main(String[] args) throws Exception {
         List<KeyAlgorithm> keys = args.length > 0 ? List.of(args).stream().map(KeyAlgorithm::parse).toList()
                 : List.of(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P384, KeyAlgorithm.RSA_2048, KeyAlgorithm.ED25519);
+        List<SignatureProviders> providers = new ArrayList<>(List.of(SignatureProviders.BOUNCY_CASTLE));
+        nativeProvider().map(SignatureProviders::preferring).ifPresent(providers::add);
         for (KeyAlgorithm key : keys) {
-            SoftwareCaSigner ca = signer(key);
-            byte[] tbs = new byte[400];
-            RANDOM.nextBytes(tbs);
-            byte[] signature = sign(ca, tbs);
             List<String> csrs = csrs(key);
-            CsrParser parser = new CsrParser();
-            Pipeline pipeline = new Pipeline(key);
-            for (int threads : new int[] {1, 2}) {
-                report(key, "sign", threads, measure(threads, i -> sign(ca, tbs)));
-                report(key, "verify-kept-key", threads, measure(threads, i -> verify(ca.verifier(), ca.publicKey(), tbs, signature)));
-                report(key, "verify-fresh-csr", threads, measure(threads, i -> parser.parse(csrs.get(i % csrs.size()))));
-                report(key, "pipeline", threads, measure(threads, i -> pipeline.issue(csrs.get(i % csrs.size()))));
+            for (SignatureProviders provider : providers) {
+                SoftwareCaSigner ca = signer(key, provider);
+                byte[] tbs = new byte[400];
+                RANDOM.nextBytes(tbs);
+                byte[] signature = sign(ca, tbs);
+                CsrParser parser = new CsrParser(provider);
+                Pipeline pipeline = new Pipeline(key, provider);
+                for (int threads : new int[] {1, 2}) {
+                    report(key, "sign", threads, measure(threads, i -> sign(ca, tbs)), provider);
+                    report(key, "verify-kept-key", threads, measure(threads, i -> verify(ca.verifier(), ca.publicKey(), tbs, signature)),
+                            provider);
+                    report(key, "verify-fresh-csr", threads, measure(threads, i -> parser.parse(csrs.get(i % csrs.size()))), provider);
+                    report(key, "pipeline", threads, measure(threads, i -> pipeline.issue(csrs.get(i % csrs.size()))), provider);
+                }
             }
+        }
+    }
+
+    /** The native provider the service prefers, when it is on the class path and its library loads here. */
+    private static Optional<Provider> nativeProvider() {
+        try {
+            Class<?> type = Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
+            Provider provider = (Provider) type.getField("INSTANCE").get(null);
+            return type.getMethod("getLoadingError").invoke(provider) == null ? Optional.of(provider) : Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            return Optional.empty();
         }
     }
 
     /** ca-core's issuance pipeline with a personal profile under an issuing CA of the key type. */
     private static final class Pipeline {
-        private final IssuancePipeline pipeline = new IssuancePipeline(new CsrParser(), new SubjectBuilder("VN", "Vĩnh Phúc"),
-                new ProfileGrant(new CaUrls("http://ca.test")), new CertificateSigner(), new RandomSerialNumberGenerator(RANDOM));
+        private final IssuancePipeline pipeline;
         private final CertificateProfile profile = new CertificateProfile("personal", "bench-issuing", Set.of(KeyAlgorithm.values()),
                 730, 1095, Set.of(KeyUsageBit.DIGITAL_SIGNATURE, KeyUsageBit.NON_REPUDIATION), Set.of(KeyUsageBit.KEY_ENCIPHERMENT),
                 List.of(ExtendedKeyUsages.parse("clientAuth"), ExtendedKeyUsages.parse("emailProtection")), List.of(),
@@ -84,14 +102,16 @@ public final class Ceiling {
         private final Agency agency = new Agency("so-tc", "Sở Tài chính", "2561744874", "Vĩnh Yên");
         private final CertificateAuthority issuing;
 
-        Pipeline(KeyAlgorithm key) {
+        Pipeline(KeyAlgorithm key, SignatureProviders provider) {
+            pipeline = new IssuancePipeline(new CsrParser(provider), new SubjectBuilder("VN", "Vĩnh Phúc"),
+                    new ProfileGrant(new CaUrls("http://ca.test")), new CertificateSigner(), new RandomSerialNumberGenerator(RANDOM));
             Instant now = Instant.now();
             CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(RANDOM),
                     new CaUrls("http://ca.test"));
             CertificateAuthority root = factory.createRoot(new CaDefinition("bench-root", name("Bench Root"), key, 20, Optional.empty(),
-                    Duration.ofDays(7)), signer(key), now);
+                    Duration.ofDays(7)), signer(key, provider), now);
             issuing = factory.createSubordinate(new CaDefinition("bench-issuing", name("Bench Issuing"), key, 10,
-                    Optional.of("bench-root"), Duration.ofDays(1)), signer(key), root, now);
+                    Optional.of("bench-root"), Duration.ofDays(1)), signer(key, provider), root, now);
         }
 
         void issue(String csr) {
@@ -107,9 +127,9 @@ public final class Ceiling {
                 .toX500Name();
     }
 
-    private static SoftwareCaSigner signer(KeyAlgorithm key) {
+    private static SoftwareCaSigner signer(KeyAlgorithm key, SignatureProviders provider) {
         KeyPair keys = key.generate(RANDOM);
-        return new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), key, RANDOM);
+        return new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), key, RANDOM, provider);
     }
 
     private static List<String> csrs(KeyAlgorithm key) {
@@ -150,12 +170,12 @@ public final class Ceiling {
         return new org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder().find(name);
     }
 
-    /** Median ops/s of 3 runs of 2 s each, after 3 s of warm-up, with {@code threads} threads. */
+    /** Median ops/s of 3 runs of 1.5 s each, after 2 s of warm-up, with {@code threads} threads. */
     private static double measure(int threads, IntConsumer operation) throws Exception {
-        run(threads, operation, Duration.ofSeconds(3));
+        run(threads, operation, Duration.ofSeconds(2));
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            rates.add(run(threads, operation, Duration.ofSeconds(2)));
+            rates.add(run(threads, operation, Duration.ofMillis(1500)));
         }
         rates.sort(Double::compare);
         return rates.get(1);
@@ -181,7 +201,7 @@ public final class Ceiling {
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void report(KeyAlgorithm key, String operation, int threads, double rate) {
-        System.out.printf("ceiling %s %s threads=%d ops_per_s=%.0f%n", key.label(), operation, threads, rate);
+    private static void report(KeyAlgorithm key, String operation, int threads, double rate, SignatureProviders provider) {
+        System.out.printf("ceiling %s %s threads=%d ops_per_s=%.0f provider=%s%n", key.label(), operation, threads, rate, provider.name());
     }
 }

@@ -9,14 +9,18 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# The runtime classpath of ca-core (its jar and Bouncy Castle), for the single-file Java programs under bench/.
+# The runtime classpath of ca-core (its jar and Bouncy Castle) and the native provider the service prefers, for the
+# single-file Java programs under bench/.
 core_classpath() {
-  local file
-  file=$(mktemp)
-  ./mvnw -q -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$file" > /dev/null
-  [ -s "$file" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
-  echo "$(cat "$file"):$(ls ca-core/target/ca-core-*.jar | head -1)"
-  rm -f "$file"
+  local core native
+  core=$(mktemp)
+  native=$(mktemp)
+  ./mvnw -q -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$core" > /dev/null
+  ./mvnw -q -pl ca-api dependency:build-classpath -Dmdep.includeArtifactIds=AmazonCorrettoCryptoProvider \
+    -Dmdep.outputFile="$native" > /dev/null
+  [ -s "$core" ] && [ -s "$native" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
+  echo "$(cat "$core"):$(cat "$native"):$(ls ca-core/target/ca-core-*.jar | head -1)"
+  rm -f "$core" "$native"
 }
 
 # start_service HOME PORT [extra args...]: starts ca-api with -Xmx512m, waits for the first answer, sets SERVICE_PID,

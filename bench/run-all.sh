@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline (with the
-# REST run), issuance over REST, CRL building, CRL serving beside nginx, and the province enrollment with the CLI.
-# Installs wrk (and nginx, for the serving baseline) from Debian's packages when missing. About 12 minutes on 2 cores.
+# Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
+# and provider, issuance over REST, CRL building, CRL serving beside nginx, and the province enrollment with the CLI.
+# Installs wrk (and nginx, for the serving baseline) from Debian's packages when missing. About 20 minutes on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light
 fi
+bench/ceiling.sh
 bench/rest-issuance.sh 60 120
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20

@@ -27,6 +27,7 @@ import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.key.PublicKeyPolicy;
 import org.civicca.core.sign.Pkcs12KeyStore;
+import org.civicca.core.sign.SignatureProviders;
 import org.civicca.core.sign.SoftwareCaSigner;
 import org.civicca.core.subject.DistinguishedNames;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ class CaBootstrap {
 
     private CertificateAuthority create(CaDefinition definition, CertificateAuthority parent) {
         KeyPair keys = definition.keyAlgorithm().generate(support.random());
-        SoftwareCaSigner signer = new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), definition.keyAlgorithm(), support.random());
+        SoftwareCaSigner signer = new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), definition.keyAlgorithm(), support.random(),
+                support.providers());
         CertificateAuthority ca = parent == null
                 ? factory.createRoot(definition, signer, support.clock().instant())
                 : factory.createSubordinate(definition, signer, parent, support.clock().instant());
@@ -108,7 +110,7 @@ class CaBootstrap {
             chain.add(toHolder(certificate));
         }
         KeyAlgorithm stored = PublicKeyPolicy.classify(chain.get(0).getSubjectPublicKeyInfo());
-        SoftwareCaSigner signer = new SoftwareCaSigner(key, toJca(chain.get(0)).getPublicKey(), stored, support.random());
+        SoftwareCaSigner signer = new SoftwareCaSigner(key, toJca(chain.get(0)).getPublicKey(), stored, support.random(), support.providers());
         return new CertificateAuthority(definition, signer, chain);
     }
 
@@ -156,6 +158,7 @@ class CaBootstrap {
     }
 
     /** The bootstrap's plain collaborators, grouped to keep its constructor short. */
-    record CaSupport(TransactionTemplate transactions, JdbcAggregateTemplate rows, AuditLog audit, SecureRandom random, Clock clock) {
+    record CaSupport(TransactionTemplate transactions, JdbcAggregateTemplate rows, AuditLog audit, SecureRandom random, Clock clock,
+                     SignatureProviders providers) {
     }
 }

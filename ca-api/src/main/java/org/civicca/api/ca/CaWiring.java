@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.core.ca.Authorities;
+import org.civicca.core.sign.SignatureProviders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -14,8 +15,8 @@ class CaWiring {
 
     @Bean
     CaBootstrap.CaSupport caSupport(TransactionTemplate transactions, JdbcAggregateTemplate rows, AuditLog audit, SecureRandom random,
-                                    Clock clock) {
-        return new CaBootstrap.CaSupport(transactions, rows, audit, random, clock);
+                                    Clock clock, SignatureProviders providers) {
+        return new CaBootstrap.CaSupport(transactions, rows, audit, random, clock, providers);
     }
 
     @Bean

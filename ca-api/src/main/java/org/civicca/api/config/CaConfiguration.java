@@ -17,6 +17,7 @@ import org.civicca.core.issue.SerialNumberGenerator;
 import org.civicca.core.profile.ProfileRegistry;
 import org.civicca.core.revoke.RevocationService;
 import org.civicca.core.sign.Pkcs12KeyStore;
+import org.civicca.core.sign.SignatureProviders;
 import org.civicca.core.store.AgencyDirectory;
 import org.civicca.core.store.CertificateStore;
 import org.civicca.core.store.CrlStore;
@@ -77,8 +78,9 @@ class CaConfiguration {
     }
 
     @Bean
-    IssuancePipeline issuancePipeline(CaProperties properties, CaUrls urls, CertificateSigner signer, SerialNumberGenerator serials) {
-        return new IssuancePipeline(new CsrParser(), new SubjectBuilder(properties.country(), properties.province()),
+    IssuancePipeline issuancePipeline(CaProperties properties, CaUrls urls, CertificateSigner signer, SerialNumberGenerator serials,
+                                      SignatureProviders providers) {
+        return new IssuancePipeline(new CsrParser(providers), new SubjectBuilder(properties.country(), properties.province()),
                 new ProfileGrant(urls), signer, serials);
     }
 

@@ -17,6 +17,7 @@ public record CaProperties(
         Api api,
         Crl crl,
         Holds holds,
+        Crypto crypto,
         List<Authority> authorities,
         Map<String, Profile> profiles) {
 
@@ -25,6 +26,7 @@ public record CaProperties(
         require(api, "ca.api");
         require(crl, "ca.crl");
         require(holds, "ca.holds");
+        crypto = crypto == null ? new Crypto(Crypto.Provider.AUTO) : crypto;
     }
 
     private static void require(Object value, String key) {
@@ -40,6 +42,16 @@ public record CaProperties(
 
     /** A certificate on hold for longer than maxAge is overdue: listed by the holds report and flagged by status. */
     public record Holds(Duration maxAge) {
+    }
+
+    /** Who signs on the issuance path: see {@code CryptoConfiguration}. */
+    public record Crypto(Provider provider) {
+
+        public Crypto {
+            provider = provider == null ? Provider.AUTO : provider;
+        }
+
+        public enum Provider { AUTO, BOUNCYCASTLE }
     }
 
     public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration maxAge) {

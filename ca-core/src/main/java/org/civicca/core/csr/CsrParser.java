@@ -22,7 +22,7 @@ import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.key.PublicKeyPolicy;
 import org.civicca.core.message.CoreMessage;
 import org.civicca.core.pem.Pem;
-import org.civicca.core.sign.Verifiers;
+import org.civicca.core.sign.SignatureProviders;
 import org.civicca.core.subject.FieldText;
 
 /**
@@ -50,6 +50,16 @@ public final class CsrParser {
 
     private static final Set<String> PEM_TYPES = Set.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
 
+    private final SignatureProviders providers;
+
+    /** Checks proofs of possession with Bouncy Castle. */
+    public CsrParser() {
+        this(SignatureProviders.BOUNCY_CASTLE);
+    }
+
+    public CsrParser(SignatureProviders providers) {
+        this.providers = providers;
+    }
 
     public ParsedCsr parse(String text) {
         if (text == null || text.isBlank()) {
@@ -91,9 +101,9 @@ public final class CsrParser {
         }
     }
 
-    private static boolean proofOfPossession(PKCS10CertificationRequest request, KeyAlgorithm keyAlgorithm) {
+    private boolean proofOfPossession(PKCS10CertificationRequest request, KeyAlgorithm keyAlgorithm) {
         try {
-            ContentVerifierProvider verifier = Verifiers.of(request.getSubjectPublicKeyInfo(), keyAlgorithm);
+            ContentVerifierProvider verifier = providers.csrVerifier(request.getSubjectPublicKeyInfo(), keyAlgorithm);
             return request.isSignatureValid(verifier);
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             return false;

@@ -1,41 +1,47 @@
 package org.civicca.core.sign;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.civicca.core.Providers;
 import org.civicca.core.key.KeyAlgorithm;
 
-/** A CA key held in memory, signing through the Bouncy Castle provider. */
+/**
+ * A CA key held in memory, signing through Bouncy Castle or the faster provider of {@link SignatureProviders}; the
+ * verifier of its own signatures (the self-check) is always Bouncy Castle's.
+ */
 public final class SoftwareCaSigner implements CaSigner {
 
     private final PrivateKey privateKey;
     private final SubjectPublicKeyInfo publicKey;
     private final KeyAlgorithm keyAlgorithm;
-    private final JcaContentSignerBuilder builder;
+    private final SignatureProviders providers;
+    private final SecureRandom random;
     private final ContentVerifierProvider verifier;
 
     public SoftwareCaSigner(PrivateKey privateKey, PublicKey publicKey, KeyAlgorithm keyAlgorithm, SecureRandom random) {
-        // BC signs several times faster with its own key objects than with keys loaded by another provider.
-        this.privateKey = asBouncyCastleKey(privateKey, keyAlgorithm);
+        this(privateKey, publicKey, keyAlgorithm, random, SignatureProviders.BOUNCY_CASTLE);
+    }
+
+    public SoftwareCaSigner(PrivateKey privateKey, PublicKey publicKey, KeyAlgorithm keyAlgorithm, SecureRandom random,
+                            SignatureProviders providers) {
+        // A provider signs several times faster with its own key objects than with keys loaded by another one.
+        this.privateKey = providerKey(privateKey, keyAlgorithm, providers);
         this.publicKey = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
         this.keyAlgorithm = keyAlgorithm;
-        this.builder = new JcaContentSignerBuilder(keyAlgorithm.signatureAlgorithm()).setProvider(Providers.BC).setSecureRandom(random);
+        this.providers = providers;
+        this.random = random;
         this.verifier = verifier(this.publicKey, keyAlgorithm);
     }
 
     @Override
     public ContentSigner contentSigner() {
         try {
-            return builder.build(privateKey);
+            return providers.signer(privateKey, keyAlgorithm, random);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("CA key cannot sign with " + keyAlgorithm.signatureAlgorithm(), e);
         }
@@ -64,12 +70,9 @@ public final class SoftwareCaSigner implements CaSigner {
         }
     }
 
-    private static PrivateKey asBouncyCastleKey(PrivateKey key, KeyAlgorithm algorithm) {
-        if (key.getClass().getName().startsWith("org.bouncycastle.")) {
-            return key;
-        }
+    private static PrivateKey providerKey(PrivateKey key, KeyAlgorithm algorithm, SignatureProviders providers) {
         try {
-            return KeyFactory.getInstance(algorithm.family(), Providers.BC).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+            return providers.signingKey(key, algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("CA key cannot be converted for signing", e);
         }
