@@ -1,10 +1,8 @@
 package org.civicca.api.certificate;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.pem.Pem;
 import org.civicca.core.store.CertificateRecord;
@@ -16,6 +14,7 @@ public class CertificateViews {
 
     private final Authorities authorities;
     private final Clock clock;
+    private final Map<String, String> issuerChains = new ConcurrentHashMap<>();
 
     CertificateViews(Authorities authorities, Clock clock) {
         this.authorities = authorities;
@@ -32,32 +31,21 @@ public class CertificateViews {
 
     /** The PEM chain, leaf first, root last. */
     public String pemChain(CertificateRecord record) {
-        return Pem.chain(chain(record));
+        return Pem.certificate(record.der()) + issuerChain(record.issuer());
     }
 
-    private List<X509CertificateHolder> chain(CertificateRecord record) {
-        List<X509CertificateHolder> chain = new ArrayList<>();
-        chain.add(holder(record));
-        chain.addAll(authorities.get(record.issuer()).chain());
-        return chain;
+    /** The issuer's own chain in PEM, up to the root: the same for every certificate it issued, so encoded once. */
+    private String issuerChain(String issuer) {
+        return issuerChains.computeIfAbsent(issuer, name -> Pem.chain(authorities.get(name).chain()));
     }
 
     private CertificateView view(CertificateRecord record, boolean withChain) {
-        X509CertificateHolder certificate = holder(record);
         CertificateView.RevocationView revocation = record.revocation()
                 .map(r -> new CertificateView.RevocationView(r.reason().rfcName(), r.revokedAt(), r.invalidityDate().orElse(null)))
                 .orElse(null);
+        String pem = Pem.certificate(record.der());
         return new CertificateView(record.serial().hex(), record.statusAt(clock.instant()), record.issuer(), record.profile(),
                 record.agency(), record.requestId().orElse(null), record.subjectDn(), record.commonName(), record.email().orElse(null),
-                record.notBefore(), record.notAfter(), Pem.certificate(certificate), withChain ? Pem.chain(chain(record)) : null,
-                revocation);
-    }
-
-    private static X509CertificateHolder holder(CertificateRecord record) {
-        try {
-            return new X509CertificateHolder(record.der());
-        } catch (IOException e) {
-            throw new IllegalStateException("stored certificate " + record.serial() + " cannot be decoded", e);
-        }
+                record.notBefore(), record.notAfter(), pem, withChain ? pem + issuerChain(record.issuer()) : null, revocation);
     }
 }

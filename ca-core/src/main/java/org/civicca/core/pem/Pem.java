@@ -40,6 +40,11 @@ public final class Pem {
     }
 
     /** The certificate followed by its issuers, leaf first (RFC 8555 application/pem-certificate-chain order). */
+    /** The same as {@link #certificate(X509CertificateHolder)} for a certificate already encoded, without parsing it. */
+    public static String certificate(byte[] der) {
+        return write(List.of(new PemObject("CERTIFICATE", der)));
+    }
+
     public static String chain(List<X509CertificateHolder> chain) {
         return write(chain.stream().map(c -> new PemObject("CERTIFICATE", encoded(c))).toList());
     }

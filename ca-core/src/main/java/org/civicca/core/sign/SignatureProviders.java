@@ -1,12 +1,15 @@
 package org.civicca.core.sign;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.ContentSigner;
@@ -64,8 +67,11 @@ public final class SignatureProviders {
         Provider provider = signing(algorithm);
         if (provider != Providers.BC && (algorithm == KeyAlgorithm.EC_P256 || algorithm == KeyAlgorithm.EC_P384)) {
             try {
-                return new JcaContentVerifierProviderBuilder().setProvider(provider).build(key);
-            } catch (OperatorCreationException notDecodable) {
+                // Decoded by family name: providers need not know the key's OID as an alias.
+                PublicKey publicKey = KeyFactory.getInstance(algorithm.family(), provider)
+                        .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+                return new JcaContentVerifierProviderBuilder().setProvider(provider).build(publicKey);
+            } catch (GeneralSecurityException | IOException notDecodable) {
                 return Verifiers.of(key, algorithm);
             }
         }

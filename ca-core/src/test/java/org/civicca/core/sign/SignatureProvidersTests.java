@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
@@ -12,7 +13,9 @@ import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
@@ -81,6 +84,21 @@ class SignatureProvidersTests {
     }
 
     @Test
+    void aProviderThatKnowsAlgorithmsOnlyByNameStillChecksProofsOfPossession() throws Exception {
+        SignatureProviders namesOnly = SignatureProviders.preferring(namesOnly(SUN_EC, "KeyFactory", "EC", "Signature", "SHA256withECDSA"));
+        KeyPair keys = KeyAlgorithm.EC_P256.generate(TestPki.RANDOM);
+        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+
+        ContentVerifierProvider verifier = namesOnly.csrVerifier(key, KeyAlgorithm.EC_P256);
+
+        assertThat(verifier.getClass().getName()).as("the faster provider's verifier, not Bouncy Castle's lightweight one")
+                .startsWith(JcaContentVerifierProviderBuilder.class.getName());
+        assertThat(TestPki.csr(keys).isSignatureValid(verifier)).isTrue();
+        assertThat(TestPki.csr(keys.getPublic(), KeyAlgorithm.EC_P256.generate(TestPki.RANDOM).getPrivate(), "SHA256withECDSA")
+                .isSignatureValid(namesOnly.csrVerifier(key, KeyAlgorithm.EC_P256))).isFalse();
+    }
+
+    @Test
     void aKeyTheFasterProviderCannotDecodeIsCheckedByBouncyCastle() throws Exception {
         KeyPair keys = KeyAlgorithm.EC_P256.generate(TestPki.RANDOM);
         SubjectPublicKeyInfo full = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
@@ -92,6 +110,27 @@ class SignatureProvidersTests {
         String byBouncyCastle = outcome(new CsrParser(), csr);
 
         assertThat(outcome(new CsrParser(preferringSunEc), csr)).isEqualTo(byBouncyCastle);
+    }
+
+    /** A provider offering some of {@code delegate}'s algorithms under their names only, no OID aliases: as native ones do. */
+    private static Provider namesOnly(Provider delegate, String... typesAndAlgorithms) {
+        return new NamesOnlyProvider(delegate, typesAndAlgorithms);
+    }
+
+    private static final class NamesOnlyProvider extends Provider {
+
+        NamesOnlyProvider(Provider delegate, String... typesAndAlgorithms) {
+            super("NamesOnly", "1", "algorithms by name only");
+            for (int i = 0; i < typesAndAlgorithms.length; i += 2) {
+                Provider.Service service = delegate.getService(typesAndAlgorithms[i], typesAndAlgorithms[i + 1]);
+                putService(new Provider.Service(this, service.getType(), service.getAlgorithm(), service.getClassName(), null, null) {
+                    @Override
+                    public Object newInstance(Object parameter) throws NoSuchAlgorithmException {
+                        return service.newInstance(parameter);
+                    }
+                });
+            }
+        }
     }
 
     private static String outcome(CsrParser parser, String csr) {
