@@ -56,6 +56,10 @@ final class PublicFile {
         return body;
     }
 
+    boolean isCrl() {
+        return contentType.equals(PKIX_CRL);
+    }
+
     String contentType() {
         return contentType;
     }

@@ -48,19 +48,21 @@ class PublicFiles {
         return Optional.empty();
     }
 
-    void send(PublicFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** @return false when the answer was 304 Not Modified */
+    boolean send(PublicFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.ETAG, file.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, file.lastModifiedHeader());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "max-age=" + maxAge(file).toSeconds() + ", public");
         if (notModified(file, request)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return false;
         }
         response.setContentType(file.contentType());
         response.setContentLength(file.body().length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(file.body());
         }
+        return true;
     }
 
     private Duration maxAge(PublicFile file) {

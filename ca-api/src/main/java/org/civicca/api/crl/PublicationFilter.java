@@ -1,10 +1,15 @@
 package org.civicca.api.crl;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,19 +17,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Serves the public files straight from memory before Spring MVC's dispatch: relying parties poll CRLs far more
- * often than anything else is called, and most of those polls are conditional. Runs after the canonical-path,
- * body-size and request-id filters; a path it does not know (an unknown CA, a CA without a CRL yet) or another
- * method goes on to {@link PublicationController}, which answers with the problem.
+ * Serves the public files straight from memory ahead of every other filter and of Spring MVC: relying parties poll
+ * CRLs far more often than anything else is called, and most of those polls are conditional. It answers only GET and
+ * HEAD on an exact path it knows ({@code /crl/<ca>.crl} of a CA with a CRL, {@code /ca/<ca>.crt}), so a path spelled
+ * any other way (encoded, with parameters or dot segments) goes on to the canonical-path filter like any other; so
+ * do unknown CAs and CAs without a CRL yet, which {@link PublicationController} answers with the problem. Counted in
+ * {@code civicca.public.files} (by file kind and outcome), since these answers skip the HTTP server metrics.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PublicationFilter extends OncePerRequestFilter {
 
     private final PublicFiles files;
+    private final Map<String, Counter> served = new HashMap<>();
 
-    PublicationFilter(PublicFiles files) {
+    PublicationFilter(PublicFiles files, MeterRegistry meters) {
         this.files = files;
+        for (String kind : List.of("crl", "ca-certificate")) {
+            for (String outcome : List.of("sent", "not-modified")) {
+                served.put(kind + outcome, Counter.builder("civicca.public.files").description("CRLs and CA certificates served")
+                        .tag("kind", kind).tag("outcome", outcome).register(meters));
+            }
+        }
     }
 
     @Override
@@ -35,7 +49,8 @@ class PublicationFilter extends OncePerRequestFilter {
                 ? files.find(request.getRequestURI().substring(request.getContextPath().length()))
                 : Optional.empty();
         if (file.isPresent()) {
-            files.send(file.get(), request, response);
+            boolean sent = files.send(file.get(), request, response);
+            served.get((file.get().isCrl() ? "crl" : "ca-certificate") + (sent ? "sent" : "not-modified")).increment();
         } else {
             chain.doFilter(request, response);
         }

@@ -2,6 +2,7 @@ package org.civicca.api.crl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +41,9 @@ import tools.jackson.databind.JsonNode;
  * conditional, and a revocation that reaches the CRL by itself within moments.
  */
 class PublicationTests extends ServiceTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
@@ -99,6 +104,25 @@ class PublicationTests extends ServiceTest {
             assertThat(before.status()).isEqualTo(200);
             assertThat(before.body()).isEqualTo(full.body());
         });
+    }
+
+    @Test
+    void publicFilesServedAreCountedByKindAndOutcome() {
+        double sentBefore = served("crl", "sent");
+        double notModifiedBefore = served("crl", "not-modified");
+        double certificatesBefore = served("ca-certificate", "sent");
+
+        ApiClient.Response full = api.anonymous("GET", "/crl/vinhphuc-issuing.crl", Map.of());
+        api.anonymous("GET", "/crl/vinhphuc-issuing.crl", Map.of("If-None-Match", full.header("ETag")));
+        api.anonymous("GET", "/ca/vinhphuc-root.crt", Map.of());
+
+        assertThat(served("crl", "sent")).isEqualTo(sentBefore + 1);
+        assertThat(served("crl", "not-modified")).isEqualTo(notModifiedBefore + 1);
+        assertThat(served("ca-certificate", "sent")).isEqualTo(certificatesBefore + 1);
+    }
+
+    private double served(String kind, String outcome) {
+        return meters.get("civicca.public.files").tag("kind", kind).tag("outcome", outcome).counter().count();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,6 +27,15 @@ class PathSpellingTests extends ServiceTest {
         assertThat(response.text()).doesNotContain("\"role\"").doesNotContain("\"taxCode\"");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/crl/vinhphuc%2Dissuing.crl", "/crl/vinhphuc-issuing.crl;x=y", "/crl/./vinhphuc-issuing.crl",
+            "/crl//vinhphuc-issuing.crl", "/ca/vinhphuc-root.crt;jsessionid=1", "/ca/%76inhphuc-root.crt"})
+    void aRespelledPublicPathIsRefusedThoughPublicFilesAreServedFirst(String path) {
+        ApiClient.Response response = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+
+        assertThat(response.status()).as(path + " → " + response).isEqualTo(400);
+    }
+
     @Test
     void aRespelledPathIsRefusedEvenWithAValidToken() {
         ApiClient.Response response = api.get("/%61pi/v1/accounts");
