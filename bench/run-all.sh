@@ -9,7 +9,7 @@ if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light
 fi
 bench/ceiling.sh
-bench/rest-issuance.sh 60 120
+bench/rest-issuance.sh 60 180
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
 bench/enroll-province.sh 3
