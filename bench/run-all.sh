@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
-# and provider, issuance over REST, CRL building, CRL serving beside nginx, and the province enrollment with the CLI.
-# Installs wrk (and nginx, for the serving baseline) from Debian's packages when missing. About 20 minutes on 2 cores.
+# and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, and the province
+# enrollment with the CLI.
+# Installs wrk (and nginx, for the serving baseline) from Debian's packages when missing. About 25 minutes on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
 fi
 bench/ceiling.sh
 bench/rest-issuance.sh 60 180
+bench/revocation.sh 200000 20
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
 bench/enroll-province.sh 3
