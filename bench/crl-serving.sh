@@ -18,13 +18,8 @@ fi
 
 port=$(free_port)
 home="$work/home"
-start_service "$home" "$port"
-create_agency "$port"
-kill $SERVICE_PID; wait $SERVICE_PID 2> /dev/null || true
-
-# N revoked certificates of the issuing CA, written with H2's own RunScript tool from the service's jar.
-unzip -q -j -o ca-api/target/ca-api.jar 'BOOT-INF/lib/h2-*.jar' -d "$work"
-cat > "$work/seed.sql" <<SQL
+# N revoked certificates of the issuing CA.
+seed_database "$home" "$port" "$(cat <<SQL
 INSERT INTO certificate (serial, issuer, profile, agency, request_fingerprint, subject_dn, common_name, status, not_before,
                          not_after, der, revoked_at, revocation_reason, created_at)
 SELECT '7' || LPAD(CAST(X AS VARCHAR), 31, '0'), 'vinhphuc-issuing', 'personal', 'so-tc', 'seed-' || X, 'CN=Seed ' || X, 'Seed',
@@ -32,7 +27,7 @@ SELECT '7' || LPAD(CAST(X AS VARCHAR), 31, '0'), 'vinhphuc-issuing', 'personal',
        DATEADD(SECOND, -MOD(X, 86400), CURRENT_TIMESTAMP), 'keyCompromise', CURRENT_TIMESTAMP
   FROM SYSTEM_RANGE(1, $entries);
 SQL
-java -cp "$(ls "$work"/h2-*.jar)" org.h2.tools.RunScript -url "jdbc:h2:file:$home/db/ca" -user sa -password "" -script "$work/seed.sql"
+)"
 
 start_service "$home" "$port"
 build_start=$(date +%s.%N)

@@ -43,6 +43,20 @@ create_agency() {
     -d '{"code":"so-tc","name":"Sở Tài chính","taxCode":"2561744874","locality":"Vĩnh Yên"}' > /dev/null
 }
 
+# seed_database HOME PORT SQL: a fresh service home with the so-tc agency and both CAs, then SQL run on its stopped
+# database with H2's own RunScript tool from the service's jar (rows written this way skip the API, for large seeds).
+seed_database() {
+  local home=$1 port=$2 sql=$3 tools
+  start_service "$home" "$port"
+  create_agency "$port"
+  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2> /dev/null || true
+  tools=$(mktemp -d)
+  unzip -q -j -o ca-api/target/ca-api.jar 'BOOT-INF/lib/h2-*.jar' -d "$tools"
+  echo "$sql" > "$tools/seed.sql"
+  java -cp "$(ls "$tools"/h2-*.jar)" org.h2.tools.RunScript -url "jdbc:h2:file:$home/db/ca" -user sa -password "" -script "$tools/seed.sql"
+  rm -rf "$tools"
+}
+
 # Service CPU seconds so far (user + system).
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"

@@ -17,19 +17,14 @@ command -v wrk > /dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteract
 
 port=$(free_port)
 home="$work/home"
-start_service "$home" "$port"
-create_agency "$port"
-kill $SERVICE_PID; wait $SERVICE_PID 2> /dev/null || true
-
-unzip -q -j -o ca-api/target/ca-api.jar 'BOOT-INF/lib/h2-*.jar' -d "$work"
-cat > "$work/seed.sql" <<SQL
+seed_database "$home" "$port" "$(cat <<SQL
 INSERT INTO certificate (serial, issuer, profile, agency, request_fingerprint, subject_dn, common_name, status, not_before,
                          not_after, der, created_at)
 SELECT '6' || LPAD(CAST(X AS VARCHAR), 31, '0'), 'vinhphuc-issuing', 'personal', 'so-tc', 'seed-' || X, 'CN=Seed ' || X, 'Seed',
        'ISSUED', CURRENT_TIMESTAMP - INTERVAL '1' DAY, CURRENT_TIMESTAMP + INTERVAL '700' DAY, X'3000', CURRENT_TIMESTAMP
   FROM SYSTEM_RANGE(1, $entries);
 SQL
-java -cp "$(ls "$work"/h2-*.jar)" org.h2.tools.RunScript -url "jdbc:h2:file:$home/db/ca" -user sa -password "" -script "$work/seed.sql"
+)"
 seq 1 "$entries" | awk '{printf "6%031d\n", $1}' | shuf > "$work/serials"
 split -n l/2 -d "$work/serials" "$work/part"   # one list for the warm-up, one for the measured run
 

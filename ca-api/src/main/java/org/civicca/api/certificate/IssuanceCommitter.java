@@ -111,7 +111,8 @@ class IssuanceCommitter implements DisposableBean {
             });
             groupSizes.record(group.size());
             group.forEach(pending -> pending.done().complete(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever failed, every waiting request must get an answer, and the writer must live on for the next ones.
             log.debug("A group of {} certificates failed to commit; storing them one by one", group.size(), e);
             group.forEach(this::commitAlone);
         }
@@ -126,7 +127,6 @@ class IssuanceCommitter implements DisposableBean {
             groupSizes.record(1);
             pending.done().complete(null);
         } catch (RuntimeException | Error e) {
-            // The waiting request answers with this; the writer must live on for the others.
             pending.done().completeExceptionally(e);
         }
     }
