@@ -1,6 +1,7 @@
 package org.civicca.api.certificate;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import org.civicca.api.account.Actor;
 import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
@@ -43,17 +44,21 @@ class CertificateController {
 
     /**
      * 201 with the new certificate; 200 with the earlier one when the same requestId asks for the same thing again; 202
-     * with a PENDING request when a clerk asks for a profile that needs an officer's approval.
+     * with a PENDING request when a clerk asks for a profile that needs an officer's approval. Answered once the
+     * certificate is committed; the request's thread is free meanwhile.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
-    ResponseEntity<?> issue(@RequestBody CertificateRequestBody body, Actor actor) {
+    CompletableFuture<ResponseEntity<Object>> issue(@RequestBody CertificateRequestBody body, Actor actor) {
         if (approvals.needsApproval(actor, body.profile())) {
             RequestService.Submitted submitted = requests.submit(body, actor);
-            return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                    .location(URI.create("/api/v1/requests/" + submitted.request().id())).body(submitted.request());
+            return CompletableFuture.completedFuture(ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                    .location(URI.create("/api/v1/requests/" + submitted.request().id())).body(submitted.request()));
         }
-        IssuanceService.Issued issued = certificates.issue(body.toRequest(), actor);
+        return certificates.issueAsync(body.toRequest(), actor).thenApply(this::issued);
+    }
+
+    private ResponseEntity<Object> issued(IssuanceService.Issued issued) {
         CertificateView view = views.full(issued.record());
         URI location = URI.create("/api/v1/certificates/" + view.serial());
         return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(view);

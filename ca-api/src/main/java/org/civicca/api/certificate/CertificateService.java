@@ -1,6 +1,8 @@
 package org.civicca.api.certificate;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditEvent;
 import org.civicca.api.audit.AuditLog;
@@ -50,6 +52,28 @@ public class CertificateService {
         } catch (DuplicateRequestException e) {
             return issue(request, actor); // now finds the twin's certificate, or the conflict
         }
+    }
+
+    /**
+     * As {@link #issue}, without holding the caller's thread while the group commits: checking and signing happen
+     * now, and the future completes once the certificate and its audit entry are committed. A request answered from
+     * it is answered after the commit, as before; its thread serves other requests meanwhile.
+     */
+    public CompletableFuture<IssuanceService.Issued> issueAsync(IssuanceRequest request, Actor actor) {
+        requireScope(request, actor);
+        IssuanceService.Issued prepared = issuance.prepare(request);
+        if (!prepared.created()) {
+            return CompletableFuture.completedFuture(prepared);
+        }
+        return committer.submit(prepared.record(), issuedEvent(prepared.record(), actor))
+                .thenApply(committed -> prepared)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    return cause instanceof DuplicateRequestException
+                            // Off the writer's thread: finds the twin's certificate, or the conflict.
+                            ? CompletableFuture.supplyAsync(() -> issue(request, actor))
+                            : CompletableFuture.failedFuture(cause);
+                });
     }
 
     /** Issues inside the caller's transaction (an approval): the certificate commits or rolls back with the caller's work. */

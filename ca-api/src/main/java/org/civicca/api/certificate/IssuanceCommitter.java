@@ -66,20 +66,29 @@ class IssuanceCommitter implements DisposableBean {
      * @throws org.civicca.core.store.DuplicateRequestException when a twin took the requestId first
      */
     void commit(CertificateRecord record, AuditEvent event) {
-        Pending pending = new Pending(record, event, new CompletableFuture<>());
-        queue.add(pending);
-        // No lock on this path: had the writer already left, the pending certificate is still in the queue to take back.
-        if (closed && queue.remove(pending)) {
-            throw new IllegalStateException("the service is shutting down");
-        }
         try {
-            pending.done().get();
+            submit(record, event).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the certificate was being stored", e);
         }
+    }
+
+    /**
+     * Hands a new certificate with its audit entry to the writer. The future completes, on the writer's thread, once
+     * both are committed; exceptionally with {@link org.civicca.core.store.DuplicateRequestException} when a twin
+     * took the requestId first. Whatever depends on it must be quick: the writer's next group waits.
+     */
+    CompletableFuture<Void> submit(CertificateRecord record, AuditEvent event) {
+        Pending pending = new Pending(record, event, new CompletableFuture<>());
+        queue.add(pending);
+        // No lock on this path: had the writer already left, the pending certificate is still in the queue to take back.
+        if (closed && queue.remove(pending)) {
+            throw new IllegalStateException("the service is shutting down");
+        }
+        return pending.done();
     }
 
     private void run() {
