@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for issuance. Request threads verify and sign in parallel, then hand their certificate and its audit
- * entry over and wait; one writer thread takes everything waiting and commits it in one transaction (one batch of
- * inserts, one lock of the audit chain's head, one commit), then releases the waiting requests. A request is
+ * entry over; one writer thread takes everything waiting and commits it in one transaction (one batch of inserts, one
+ * lock of the audit chain's head, one commit), then completes each request's future. A request is
  * answered only after its group has committed, so nothing acknowledged is lost, and a busy service pays for one
  * commit per group instead of one per certificate, without ever waiting on a timer. When a group fails (a requestId
  * taken by a twin meanwhile, a broken connection) its certificates are stored again one by one, each in its own
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IssuanceCommitter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IssuanceCommitter.class);
-    static final int MAX_GROUP = 512;
+    private static final int MAX_GROUP = 512;
 
     private final CertificateStore store;
     private final AuditLog audit;
