@@ -48,21 +48,20 @@ class PublicFiles {
         return Optional.empty();
     }
 
-    /** @return false when the answer was 304 Not Modified */
-    boolean send(PublicFile file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Sends the file, or 304 Not Modified when {@code notModified} (see {@link #notModified}). */
+    void send(PublicFile file, boolean notModified, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.ETAG, file.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, file.lastModifiedHeader());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "max-age=" + maxAge(file).toSeconds() + ", public");
-        if (notModified(file, request)) {
+        if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return false;
+            return;
         }
         response.setContentType(file.contentType());
         response.setContentLength(file.body().length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(file.body());
         }
-        return true;
     }
 
     private Duration maxAge(PublicFile file) {
@@ -72,7 +71,8 @@ class PublicFiles {
                 .orElse(maxAge);
     }
 
-    private static boolean notModified(PublicFile file, HttpServletRequest request) {
+    /** Whether the client already holds this file: If-None-Match decides when sent, else If-Modified-Since. */
+    static boolean notModified(PublicFile file, HttpServletRequest request) {
         Enumeration<String> tags = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
         if (tags.hasMoreElements()) {
             while (tags.hasMoreElements()) {

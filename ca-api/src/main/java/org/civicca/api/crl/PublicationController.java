@@ -35,12 +35,13 @@ class PublicationController {
         String name = authorities.get(ca).name();
         PublicFile crl = files.find("/crl/" + name + ".crl")
                 .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", ApiMessage.NO_CRL_YET, name));
-        files.send(crl, request, response);
+        files.send(crl, PublicFiles.notModified(crl, request), request, response);
     }
 
     @GetMapping(value = "/ca/{ca}.crt", produces = PublicFile.PKIX_CERT)
     void certificate(@PathVariable String ca, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = authorities.get(ca).name();
-        files.send(files.find("/ca/" + name + ".crt").orElseThrow(), request, response);
+        PublicFile certificate = files.find("/ca/" + name + ".crt").orElseThrow();
+        files.send(certificate, PublicFiles.notModified(certificate, request), request, response);
     }
 }

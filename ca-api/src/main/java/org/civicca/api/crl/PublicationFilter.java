@@ -49,8 +49,10 @@ class PublicationFilter extends OncePerRequestFilter {
                 ? files.find(request.getRequestURI().substring(request.getContextPath().length()))
                 : Optional.empty();
         if (file.isPresent()) {
-            boolean sent = files.send(file.get(), request, response);
-            served.get((file.get().isCrl() ? "crl" : "ca-certificate") + (sent ? "sent" : "not-modified")).increment();
+            boolean notModified = PublicFiles.notModified(file.get(), request);
+            // Counted before the answer leaves, so a client that has it can already see it counted.
+            served.get((file.get().isCrl() ? "crl" : "ca-certificate") + (notModified ? "not-modified" : "sent")).increment();
+            files.send(file.get(), notModified, request, response);
         } else {
             chain.doFilter(request, response);
         }
