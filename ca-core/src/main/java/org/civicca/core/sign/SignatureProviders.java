@@ -10,9 +10,10 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -33,9 +34,14 @@ public final class SignatureProviders {
     public static final SignatureProviders BOUNCY_CASTLE = new SignatureProviders(Optional.empty());
 
     private final Optional<Provider> faster;
+    private final Map<KeyAlgorithm, Provider> signing = new EnumMap<>(KeyAlgorithm.class);
 
     private SignatureProviders(Optional<Provider> faster) {
         this.faster = faster;
+        // Decided once: a JCA lookup per signature would cost on the issuance path.
+        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+            signing.put(algorithm, faster.filter(provider -> has(provider, algorithm)).orElse(Providers.BC));
+        }
     }
 
     /** Signs and verifies with {@code provider} where it has the algorithm, with Bouncy Castle otherwise. */
@@ -45,7 +51,7 @@ public final class SignatureProviders {
 
     /** The provider that signs with keys of this type: the faster one if it has the signature algorithm. */
     public Provider signing(KeyAlgorithm algorithm) {
-        return faster.filter(provider -> has(provider, algorithm)).orElse(Providers.BC);
+        return signing.get(algorithm);
     }
 
     /** The CA key as a key object of {@link #signing}'s provider, so that no signature converts it again. */
@@ -53,9 +59,9 @@ public final class SignatureProviders {
         return KeyFactory.getInstance(algorithm.family(), signing(algorithm)).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
     }
 
-    ContentSigner signer(PrivateKey providerKey, KeyAlgorithm algorithm, SecureRandom random) throws OperatorCreationException {
-        return new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(signing(algorithm)).setSecureRandom(random)
-                .build(providerKey);
+    /** Builds the CA's content signers with {@link #signing}'s provider; made once per CA key, used per signature. */
+    JcaContentSignerBuilder signerBuilder(KeyAlgorithm algorithm, SecureRandom random) {
+        return new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(signing(algorithm)).setSecureRandom(random);
     }
 
     /**
@@ -65,7 +71,7 @@ public final class SignatureProviders {
      */
     public ContentVerifierProvider csrVerifier(SubjectPublicKeyInfo key, KeyAlgorithm algorithm) throws OperatorCreationException {
         Provider provider = signing(algorithm);
-        if (provider != Providers.BC && (algorithm == KeyAlgorithm.EC_P256 || algorithm == KeyAlgorithm.EC_P384)) {
+        if (provider != Providers.BC && algorithm.family().equals("EC")) {
             try {
                 // Decoded by family name: providers need not know the key's OID as an alias.
                 PublicKey publicKey = KeyFactory.getInstance(algorithm.family(), provider)

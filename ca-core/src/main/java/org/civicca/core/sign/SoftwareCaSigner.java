@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.civicca.core.key.KeyAlgorithm;
 
 /**
@@ -19,8 +20,7 @@ public final class SoftwareCaSigner implements CaSigner {
     private final PrivateKey privateKey;
     private final SubjectPublicKeyInfo publicKey;
     private final KeyAlgorithm keyAlgorithm;
-    private final SignatureProviders providers;
-    private final SecureRandom random;
+    private final JcaContentSignerBuilder builder;
     private final ContentVerifierProvider verifier;
 
     public SoftwareCaSigner(PrivateKey privateKey, PublicKey publicKey, KeyAlgorithm keyAlgorithm, SecureRandom random) {
@@ -33,15 +33,14 @@ public final class SoftwareCaSigner implements CaSigner {
         this.privateKey = providerKey(privateKey, keyAlgorithm, providers);
         this.publicKey = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
         this.keyAlgorithm = keyAlgorithm;
-        this.providers = providers;
-        this.random = random;
+        this.builder = providers.signerBuilder(keyAlgorithm, random);
         this.verifier = verifier(this.publicKey, keyAlgorithm);
     }
 
     @Override
     public ContentSigner contentSigner() {
         try {
-            return providers.signer(privateKey, keyAlgorithm, random);
+            return builder.build(privateKey);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("CA key cannot sign with " + keyAlgorithm.signatureAlgorithm(), e);
         }
