@@ -3,10 +3,10 @@ package org.civicca.api.ca;
 import java.util.List;
 import java.util.Optional;
 import org.civicca.api.crl.CrlCache;
+import org.civicca.api.crl.HeldCrl;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CaUrls;
 import org.civicca.core.ca.CertificateAuthority;
-import org.civicca.core.crl.PublishedCrl;
 import org.civicca.core.pem.Pem;
 import org.civicca.core.subject.DistinguishedNames;
 import org.springframework.stereotype.Component;
@@ -34,10 +34,10 @@ class CaCatalog {
     }
 
     private CaView view(CertificateAuthority ca) {
-        Optional<PublishedCrl> crl = crls.get(ca.name());
+        Optional<HeldCrl> crl = crls.get(ca.name());
         return new CaView(ca.name(), DistinguishedNames.rfc4514(ca.subject()), ca.definition().parent().orElse(null), ca.notAfter(),
                 Pem.certificate(ca.certificate()), urls.crl(ca.name()), urls.certificate(ca.name()), ca.signer().keyAlgorithm().label(),
-                crl.map(PublishedCrl::number).orElse(0L), crl.map(PublishedCrl::thisUpdate).orElse(null),
-                crl.map(PublishedCrl::nextUpdate).orElse(null));
+                crl.map(HeldCrl::number).orElse(0L), crl.map(HeldCrl::thisUpdate).orElse(null),
+                crl.map(HeldCrl::nextUpdate).orElse(null));
     }
 }

@@ -10,23 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrlCache {
 
-    private final Map<String, Held> newest = new ConcurrentHashMap<>();
+    private final Map<String, HeldCrl> newest = new ConcurrentHashMap<>();
 
-    public Optional<PublishedCrl> get(String caName) {
-        return Optional.ofNullable(newest.get(caName)).map(Held::crl);
-    }
-
-    /** The newest CRL as relying parties get it. */
-    Optional<PublicFile> file(String caName) {
-        return Optional.ofNullable(newest.get(caName)).map(Held::file);
+    public Optional<HeldCrl> get(String caName) {
+        return Optional.ofNullable(newest.get(caName));
     }
 
     /** Keeps the CRL if it is newer than the one held; an older one arriving late never replaces a newer one. */
     void offer(PublishedCrl crl) {
-        Held offered = new Held(crl, PublicFile.of(crl));
-        newest.merge(crl.caName(), offered, (held, fresh) -> fresh.crl().number() > held.crl().number() ? fresh : held);
-    }
-
-    private record Held(PublishedCrl crl, PublicFile file) {
+        HeldCrl offered = new HeldCrl(crl.number(), crl.thisUpdate(), crl.nextUpdate(), PublicFile.of(crl));
+        newest.merge(crl.caName(), offered, (held, fresh) -> fresh.number() > held.number() ? fresh : held);
     }
 }

@@ -84,7 +84,7 @@ public class CrlScheduler implements ApplicationRunner {
     @Scheduled(fixedDelayString = "${ca.crl.check-interval}", initialDelayString = "${ca.crl.check-interval}")
     public void refreshDue() {
         for (CertificateAuthority ca : authorities.all()) {
-            Optional<PublishedCrl> held = cache.get(ca.name());
+            Optional<HeldCrl> held = cache.get(ca.name());
             if (held.isEmpty() || store.latestNumber(ca.name()) > held.get().number()) {
                 crls.loadLatest(ca.name());
                 held = cache.get(ca.name());
@@ -95,7 +95,7 @@ public class CrlScheduler implements ApplicationRunner {
         }
     }
 
-    boolean isDue(PublishedCrl crl, Instant now) {
+    boolean isDue(HeldCrl crl, Instant now) {
         Duration validity = Duration.between(crl.thisUpdate(), crl.nextUpdate());
         Instant refreshAt = crl.thisUpdate().plusMillis((long) (validity.toMillis() * settings.refreshAt()));
         return !now.isBefore(refreshAt);

@@ -40,7 +40,7 @@ class PublicFiles {
     /** The file at this exact path, if there is one now. */
     Optional<PublicFile> find(String path) {
         if (path.startsWith("/crl/") && path.endsWith(".crl")) {
-            return crls.file(path.substring(5, path.length() - 4));
+            return crls.get(path.substring(5, path.length() - 4)).map(HeldCrl::file);
         }
         if (path.startsWith("/ca/") && path.endsWith(".crt")) {
             return Optional.ofNullable(certificates.get(path.substring(4, path.length() - 4)));
