@@ -21,14 +21,16 @@ final class PublicFile {
     static final String PKIX_CERT = "application/pkix-cert";
 
     private final byte[] body;
+    private final String kind;
     private final String contentType;
     private final String etag;
     private final Instant lastModified;
     private final String lastModifiedHeader;
     private final Optional<Instant> expires;
 
-    private PublicFile(byte[] body, String contentType, String etag, Instant lastModified, Optional<Instant> expires) {
+    private PublicFile(byte[] body, String kind, String contentType, String etag, Instant lastModified, Optional<Instant> expires) {
         this.body = body;
+        this.kind = kind;
         this.contentType = contentType;
         this.etag = etag;
         this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
@@ -37,13 +39,13 @@ final class PublicFile {
     }
 
     static PublicFile of(PublishedCrl crl) {
-        return new PublicFile(crl.der(), PKIX_CRL, "\"" + crl.caName() + "-" + crl.number() + "\"", crl.thisUpdate(),
+        return new PublicFile(crl.der(), "crl", PKIX_CRL, "\"" + crl.caName() + "-" + crl.number() + "\"", crl.thisUpdate(),
                 Optional.of(crl.nextUpdate()));
     }
 
     static PublicFile of(CertificateAuthority ca) {
         try {
-            return new PublicFile(ca.certificate().getEncoded(), PKIX_CERT,
+            return new PublicFile(ca.certificate().getEncoded(), "ca-certificate", PKIX_CERT,
                     "\"" + ca.name() + "-" + ca.certificate().getSerialNumber().toString(16) + "\"",
                     ca.certificate().getNotBefore().toInstant(), Optional.empty());
         } catch (IOException e) {
@@ -56,8 +58,9 @@ final class PublicFile {
         return body;
     }
 
-    boolean isCrl() {
-        return contentType.equals(PKIX_CRL);
+    /** {@code crl} or {@code ca-certificate}, as the metrics name it. */
+    String kind() {
+        return kind;
     }
 
     String contentType() {

@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Enumeration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -64,27 +65,19 @@ class PublicFiles {
         }
     }
 
+    /** The configured max-age, cut to what is left before the file's expiry (a CRL's nextUpdate), never negative. */
     private Duration maxAge(PublicFile file) {
-        Instant now = clock.instant();
-        return file.expires().map(expires -> Duration.between(now, expires))
-                .map(untilNext -> untilNext.isNegative() ? Duration.ZERO : untilNext.compareTo(maxAge) < 0 ? untilNext : maxAge)
-                .orElse(maxAge);
+        Duration left = file.expires().map(expires -> Duration.between(clock.instant(), expires)).orElse(maxAge);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(maxAge) < 0 ? left : maxAge;
     }
 
     /** Whether the client already holds this file: If-None-Match decides when sent, else If-Modified-Since. */
     static boolean notModified(PublicFile file, HttpServletRequest request) {
-        Enumeration<String> tags = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
-        if (tags.hasMoreElements()) {
-            while (tags.hasMoreElements()) {
-                for (String tag : tags.nextElement().split(",")) {
-                    String bare = tag.strip();
-                    bare = bare.startsWith("W/") ? bare.substring(2) : bare;
-                    if (bare.equals("*") || bare.equals(file.etag())) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+        List<String> tags = Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH));
+        if (!tags.isEmpty()) {
+            return tags.stream().flatMap(header -> Arrays.stream(header.split(","))).map(String::strip)
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals("*") || tag.equals(file.etag()));
         }
         try {
             long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);

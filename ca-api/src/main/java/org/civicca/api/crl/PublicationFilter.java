@@ -29,15 +29,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PublicationFilter extends OncePerRequestFilter {
 
     private final PublicFiles files;
-    private final Map<String, Counter> served = new HashMap<>();
+    private final Map<String, Counter> sent = new HashMap<>();
+    private final Map<String, Counter> notModified = new HashMap<>();
 
     PublicationFilter(PublicFiles files, MeterRegistry meters) {
         this.files = files;
         for (String kind : List.of("crl", "ca-certificate")) {
-            for (String outcome : List.of("sent", "not-modified")) {
-                served.put(kind + outcome, Counter.builder("civicca.public.files").description("CRLs and CA certificates served")
-                        .tag("kind", kind).tag("outcome", outcome).register(meters));
-            }
+            sent.put(kind, counter(meters, kind, "sent"));
+            notModified.put(kind, counter(meters, kind, "not-modified"));
         }
     }
 
@@ -49,12 +48,17 @@ class PublicationFilter extends OncePerRequestFilter {
                 ? files.find(request.getRequestURI().substring(request.getContextPath().length()))
                 : Optional.empty();
         if (file.isPresent()) {
-            boolean notModified = PublicFiles.notModified(file.get(), request);
+            boolean held = PublicFiles.notModified(file.get(), request);
             // Counted before the answer leaves, so a client that has it can already see it counted.
-            served.get((file.get().isCrl() ? "crl" : "ca-certificate") + (notModified ? "not-modified" : "sent")).increment();
-            files.send(file.get(), notModified, request, response);
+            (held ? notModified : sent).get(file.get().kind()).increment();
+            files.send(file.get(), held, request, response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    private static Counter counter(MeterRegistry meters, String kind, String outcome) {
+        return Counter.builder("civicca.public.files").description("CRLs and CA certificates served").tag("kind", kind)
+                .tag("outcome", outcome).register(meters);
     }
 }
