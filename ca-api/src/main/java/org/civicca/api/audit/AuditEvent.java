@@ -2,9 +2,4 @@ package org.civicca.api.audit;
 
 /** One change to append to the audit trail, before the chain gives it a sequence number and a hash. */
 public record AuditEvent(String actor, String action, String target, String outcome, String detail, AuditOrigin origin) {
-
-    /** A change that took effect, from the request this thread is serving. */
-    public static AuditEvent ok(String actor, String action, String target, String detail) {
-        return new AuditEvent(actor, action, target, "ok", detail, AuditOrigin.current());
-    }
 }

@@ -44,7 +44,7 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String target, String detail) {
-        appendAll(List.of(AuditEvent.ok(actor, action, target, detail)));
+        appendAll(List.of(new AuditEvent(actor, action, target, "ok", detail, AuditOrigin.current())));
     }
 
     /** Appends several entries in the caller's transaction, in order, under one lock of the chain's head. */

@@ -55,7 +55,7 @@ class CertificateController {
             return CompletableFuture.completedFuture(ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                     .location(URI.create("/api/v1/requests/" + submitted.request().id())).body(submitted.request()));
         }
-        return certificates.issueAsync(body.toRequest(), actor).thenApply(this::issued);
+        return certificates.issue(body.toRequest(), actor).thenApply(this::issued);
     }
 
     private ResponseEntity<Object> issued(IssuanceService.Issued issued) {

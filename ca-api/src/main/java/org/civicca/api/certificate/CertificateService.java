@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditEvent;
 import org.civicca.api.audit.AuditLog;
+import org.civicca.api.audit.AuditOrigin;
 import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues certificates: checks and signs on the caller's thread, then stores the certificate and its audit entry
- * through the {@link IssuanceCommitter}, and returns it only after both are committed. When a concurrent twin with
+ * through the {@link IssuanceCommitter}, and hands it out only after both are committed. When a concurrent twin with
  * the same requestId commits first, the request is answered with the twin's certificate (or a conflict).
  */
 @Service
@@ -40,39 +41,27 @@ public class CertificateService {
         this.audit = audit;
     }
 
-    public IssuanceService.Issued issue(IssuanceRequest request, Actor actor) {
+    /**
+     * Checks and signs now, on the caller's thread; the future completes once the certificate and its audit entry are
+     * committed (or holds the certificate that the requestId already had), so the caller's thread serves other
+     * requests while the group commits.
+     */
+    public CompletableFuture<IssuanceService.Issued> issue(IssuanceRequest request, Actor actor) {
         requireScope(request, actor);
-        IssuanceService.Issued prepared = issuance.prepare(request);
-        if (!prepared.created()) {
-            return prepared;
-        }
-        try {
-            committer.commit(prepared.record(), issuedEvent(prepared.record(), actor));
-            return prepared;
-        } catch (DuplicateRequestException e) {
-            return issue(request, actor); // now finds the twin's certificate, or the conflict
-        }
+        return issue(request, actor, AuditOrigin.current());
     }
 
-    /**
-     * As {@link #issue}, without holding the caller's thread while the group commits: checking and signing happen
-     * now, and the future completes once the certificate and its audit entry are committed. A request answered from
-     * it is answered after the commit, as before; its thread serves other requests meanwhile.
-     */
-    public CompletableFuture<IssuanceService.Issued> issueAsync(IssuanceRequest request, Actor actor) {
-        requireScope(request, actor);
+    private CompletableFuture<IssuanceService.Issued> issue(IssuanceRequest request, Actor actor, AuditOrigin origin) {
         IssuanceService.Issued prepared = issuance.prepare(request);
         if (!prepared.created()) {
             return CompletableFuture.completedFuture(prepared);
         }
-        return committer.submit(prepared.record(), issuedEvent(prepared.record(), actor))
+        return committer.submit(prepared.record(), issuedEvent(prepared.record(), actor, origin))
                 .thenApply(committed -> prepared)
-                .exceptionallyCompose(failure -> {
+                .exceptionallyComposeAsync(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    return cause instanceof DuplicateRequestException
-                            // Off the writer's thread: finds the twin's certificate, or the conflict.
-                            ? CompletableFuture.supplyAsync(() -> issue(request, actor))
-                            : CompletableFuture.failedFuture(cause);
+                    // Off the writer's thread: a twin took the requestId, so this now finds its certificate, or the conflict.
+                    return cause instanceof DuplicateRequestException ? issue(request, actor, origin) : CompletableFuture.failedFuture(cause);
                 });
     }
 
@@ -82,7 +71,7 @@ public class CertificateService {
         requireScope(request, actor);
         IssuanceService.Issued issued = issuance.issue(request);
         if (issued.created()) {
-            audit.recordAll(List.of(issuedEvent(issued.record(), actor)));
+            audit.recordAll(List.of(issuedEvent(issued.record(), actor, AuditOrigin.current())));
         }
         return issued;
     }
@@ -102,8 +91,9 @@ public class CertificateService {
         });
     }
 
-    private static AuditEvent issuedEvent(CertificateRecord record, Actor actor) {
-        return AuditEvent.ok(actor.name(), "certificate.issued", record.serial().hex(), "profile=" + record.profile() + "; agency="
-                + record.agency() + "; requestId=" + record.requestId().orElse("-") + "; subject=" + record.subjectDn());
+    private static AuditEvent issuedEvent(CertificateRecord record, Actor actor, AuditOrigin origin) {
+        return new AuditEvent(actor.name(), "certificate.issued", record.serial().hex(), "ok", "profile=" + record.profile()
+                + "; agency=" + record.agency() + "; requestId=" + record.requestId().orElse("-") + "; subject=" + record.subjectDn(),
+                origin);
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,22 +57,6 @@ class IssuanceCommitter implements DisposableBean {
         this.writer = new Thread(this::run, "issuance-commit");
         writer.setDaemon(true);
         writer.start();
-    }
-
-    /**
-     * Stores a new certificate with its audit entry and returns once both are committed.
-     *
-     * @throws org.civicca.core.store.DuplicateRequestException when a twin took the requestId first
-     */
-    void commit(CertificateRecord record, AuditEvent event) {
-        try {
-            submit(record, event).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the certificate was being stored", e);
-        }
     }
 
     /**
