@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service, started as an operator starts it: {@code java -jar ca-api.jar} on a free port and its own ca.home. */
@@ -18,11 +20,13 @@ public final class Service implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final Path log;
     private final Process process;
 
-    private Service(Path home, int port, Process process) {
+    private Service(Path home, int port, Path log, Process process) {
         this.home = home;
         this.port = port;
+        this.log = log;
         this.process = process;
     }
 
@@ -31,18 +35,29 @@ public final class Service implements AutoCloseable {
     }
 
     public static Service start(Path home, int port) {
+        return start(home, port, home.resolve("service.log"), Map.of());
+    }
+
+    /** A node of several on one PostgreSQL database; nodes may share one ca.home, so each logs to a file of its own. */
+    public static Service startOnPostgres(Path home, Path log, Postgres.Database database) {
+        return start(home, freePort(), log, database.environment(), "--spring.profiles.active=postgres");
+    }
+
+    private static Service start(Path home, int port, Path log, Map<String, String> environment, String... arguments) {
         Path jar = Jars.path("civicca.api.jar");
         Path config = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
         try {
             Files.createDirectories(home);
-            Process process = new ProcessBuilder(List.of(Jars.java(), "-Xmx512m", "-jar", jar.toString(), "--ca.home=" + home,
+            List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m", "-jar", jar.toString(), "--ca.home=" + home,
                     "--server.port=" + port, "--spring.config.additional-location=file:" + config + "/",
-                    "--ca.public-base-url=http://localhost:" + port))
+                    "--ca.public-base-url=http://localhost:" + port));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("service.log").toFile())
-                    .start();
-            Service service = new Service(home, port, process);
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Service service = new Service(home, port, log, builder.start());
             service.awaitReady();
             return service;
         } catch (IOException e) {
@@ -72,7 +87,7 @@ public final class Service implements AutoCloseable {
 
     public String log() {
         try {
-            return Files.readString(home.resolve("service.log"));
+            return Files.readString(log);
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
@@ -102,7 +117,7 @@ public final class Service implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited during start:\n" + log());
@@ -122,7 +137,7 @@ public final class Service implements AutoCloseable {
             sleep(250);
         }
         close();
-        throw new IllegalStateException("the service did not become ready in 90 s:\n" + log());
+        throw new IllegalStateException("the service did not become ready in 180 s:\n" + log());
     }
 
     static int freePort() {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.api.config.CaHome;
+import org.civicca.api.config.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,7 +20,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On the first start (no account at all), makes the admin account and its first token, stores its hash, and writes the secret
@@ -38,23 +38,31 @@ class AdminTokenBootstrap implements ApplicationRunner {
     private final SecureRandom random;
     private final AuditLog audit;
     private final Clock clock;
+    private final StartupLock startupLock;
 
     AdminTokenBootstrap(AccountRepository accounts, JdbcAggregateTemplate rows, CaHome home, SecureRandom random, AuditLog audit,
-                        Clock clock) {
+                        Clock clock, StartupLock startupLock) {
         this.accounts = accounts;
         this.rows = rows;
         this.home = home;
         this.random = random;
         this.audit = audit;
         this.clock = clock;
+        this.startupLock = startupLock;
     }
 
+    /** Under the start-up lock: of several nodes starting on an empty database, one makes the admin account. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        if (accounts.count() > 0) {
-            return;
-        }
+        startupLock.holding(() -> {
+            if (accounts.count() == 0) {
+                createAdmin();
+            }
+            return null;
+        });
+    }
+
+    private void createAdmin() {
         String accountId = UUID.randomUUID().toString();
         rows.insert(new AccountRow(accountId, ADMIN_ACCOUNT, Role.ADMIN.name(), null, true, clock.instant()));
         String secret = Tokens.newSecret(random);

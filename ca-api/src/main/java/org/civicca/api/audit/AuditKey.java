@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.civicca.api.config.StartupLock;
 import org.civicca.core.Providers;
 import org.civicca.core.issue.CertificateSigner;
 import org.civicca.core.issue.CertificateTemplate;
@@ -40,16 +41,29 @@ public class AuditKey {
     private final PrivateKey privateKey;
     private final X509CertificateHolder certificate;
 
-    AuditKey(Pkcs12KeyStore keyStore, CertificateSigner signer, SerialNumberGenerator serials, SecureRandom random, Clock clock)
-            throws CertificateException {
+    AuditKey(Pkcs12KeyStore keyStore, StartupLock lock, CertificateSigner signer, SerialNumberGenerator serials, SecureRandom random,
+             Clock clock) throws CertificateException {
         if (keyStore.privateKey(ALIAS).isEmpty()) {
-            KeyPair keys = ALGORITHM.generate(random);
-            X509CertificateHolder created = selfSigned(keys, signer, serials, random, clock.instant());
-            keyStore.put(ALIAS, keys.getPrivate(), List.of(new JcaX509CertificateConverter().getCertificate(created)));
+            lock.holding(() -> createIfAbsent(keyStore, signer, serials, random, clock));
         }
         this.privateKey = keyStore.privateKey(ALIAS).orElseThrow();
         X509Certificate stored = keyStore.certificate(ALIAS).orElseThrow();
         this.certificate = new JcaX509CertificateHolder(stored);
+    }
+
+    private static boolean createIfAbsent(Pkcs12KeyStore keyStore, CertificateSigner signer, SerialNumberGenerator serials,
+                                          SecureRandom random, Clock clock) {
+        if (keyStore.privateKey(ALIAS).isPresent()) {
+            return false;
+        }
+        KeyPair keys = ALGORITHM.generate(random);
+        X509CertificateHolder created = selfSigned(keys, signer, serials, random, clock.instant());
+        try {
+            keyStore.put(ALIAS, keys.getPrivate(), List.of(new JcaX509CertificateConverter().getCertificate(created)));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the audit key's certificate cannot be converted", e);
+        }
+        return true;
     }
 
     public X509CertificateHolder certificate() {

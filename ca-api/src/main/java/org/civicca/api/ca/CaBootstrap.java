@@ -20,6 +20,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.api.config.CaHierarchy;
+import org.civicca.api.config.StartupLock;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CaCertificateFactory;
 import org.civicca.core.ca.CaDefinition;
@@ -34,7 +35,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the configured CAs from the keystore, creating the missing ones (root first). A CA is never regenerated:
@@ -60,14 +60,16 @@ class CaBootstrap {
         this.support = support;
     }
 
+    /** All CAs in one transaction under the keystore lock: of several nodes starting at once, one creates, the others load. */
     Authorities loadOrCreate() {
-        Map<String, CertificateAuthority> loaded = new LinkedHashMap<>();
-        for (CaDefinition definition : hierarchy.definitions()) {
-            CertificateAuthority parent = definition.parent().map(loaded::get).orElse(null);
-            CertificateAuthority ca = support.transactions().execute(status -> loadOrCreate(definition, parent));
-            loaded.put(definition.name(), ca);
-        }
-        return new Authorities(loaded.values());
+        return support.startupLock().holding(() -> {
+            Map<String, CertificateAuthority> loaded = new LinkedHashMap<>();
+            for (CaDefinition definition : hierarchy.definitions()) {
+                CertificateAuthority parent = definition.parent().map(loaded::get).orElse(null);
+                loaded.put(definition.name(), loadOrCreate(definition, parent));
+            }
+            return new Authorities(loaded.values());
+        });
     }
 
     private CertificateAuthority loadOrCreate(CaDefinition definition, CertificateAuthority parent) {
@@ -158,7 +160,7 @@ class CaBootstrap {
     }
 
     /** The bootstrap's plain collaborators, grouped to keep its constructor short. */
-    record CaSupport(TransactionTemplate transactions, JdbcAggregateTemplate rows, AuditLog audit, SecureRandom random, Clock clock,
+    record CaSupport(StartupLock startupLock, JdbcAggregateTemplate rows, AuditLog audit, SecureRandom random, Clock clock,
                      SignatureProviders providers) {
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The certificate store on Spring Data JDBC; serial and requestId uniqueness are database constraints. New
@@ -35,17 +38,24 @@ class JdbcCertificateStore implements CertificateStore {
     private final CertificateRepository certificates;
     private final JdbcTemplate batches;
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    JdbcCertificateStore(CertificateRepository certificates, JdbcTemplate batches, JdbcClient jdbc) {
+    JdbcCertificateStore(CertificateRepository certificates, JdbcTemplate batches, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.certificates = certificates;
         this.batches = batches;
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
+    /**
+     * Inserts behind a savepoint: on PostgreSQL a refused insert spoils the whole transaction, and the look-up that
+     * tells a twin request from a serial collision must still run in it (and so must the caller's later work).
+     */
     @Override
     public void insert(CertificateRecord record) {
         try {
-            insertAll(List.of(record));
+            savepoint.executeWithoutResult(status -> insertAll(List.of(record)));
         } catch (DuplicateKeyException e) {
             if (record.requestId().isPresent() && certificates.findByRequestId(record.requestId().get()).isPresent()) {
                 throw new DuplicateRequestException(record.requestId().get(), e);

@@ -54,7 +54,7 @@ public record CaProperties(
         public enum Provider { AUTO, BOUNCYCASTLE }
     }
 
-    public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration maxAge) {
+    public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration syncInterval, Duration maxAge) {
     }
 
     public record Authority(String name, String parent, String keyAlgorithm, int validityYears, Duration crlValidity,

@@ -3,6 +3,7 @@ package org.civicca.api.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,14 +57,26 @@ final class KeystorePasswordSource {
         }
     }
 
+    /**
+     * Writes a fresh secret to a temporary file and links it into place: nodes sharing ca.home and starting together
+     * all end up with the one secret that was linked first, and none ever reads a half-written file.
+     */
     private static void write(Path file, SecureRandom random) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         try {
             Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
-                    StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n",
+                        StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                Files.createLink(file, temporary);
+            } catch (FileAlreadyExistsException e) {
+                // another node linked its secret first: that one is used
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated keystore password " + file, e);
         }

@@ -1,11 +1,10 @@
 package org.civicca.api.crl;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.civicca.api.config.CaProperties;
 import org.civicca.core.ca.Authorities;
 import org.civicca.core.ca.CertificateAuthority;
@@ -22,10 +21,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps every CA's CRL fresh. After a revocation commits, the issuer's next CRL is made after a short delay, so a
- * burst of revocations makes one CRL; every revocation committed before that CRL starts is in it. On a fixed
- * check interval, and at start, a CRL that has used up its refresh fraction of validity (or is missing) is remade,
- * and a newer CRL made by another node is picked up.
+ * Keeps every CA's CRL fresh, on every node. After a revocation commits, the issuer's next CRL is made after a short
+ * delay, so a burst of revocations makes one CRL; every revocation committed before that CRL starts is in it. On a
+ * fixed check interval, and at start, a CRL that has used up its refresh fraction of validity (or is missing) is
+ * remade: the check compares with the clock each time, so a restart, a long pause or a clock jump is caught up at the
+ * next check, and it is repeated under the CA's CRL lock, so of several nodes one makes it. On the shorter sync
+ * interval each node picks up a newer CRL another node made, which bounds how long any node serves an older one.
  */
 @Component
 @Order(3)
@@ -36,18 +37,16 @@ public class CrlScheduler implements ApplicationRunner {
     private final Authorities authorities;
     private final CrlService crls;
     private final CrlCache cache;
-    private final JdbcCrlStore store;
     private final TaskScheduler scheduler;
     private final CaProperties.Crl settings;
     private final Clock clock;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    CrlScheduler(Authorities authorities, CrlService crls, CrlCache cache, JdbcCrlStore store, TaskScheduler scheduler,
+    CrlScheduler(Authorities authorities, CrlService crls, CrlCache cache, TaskScheduler scheduler,
                  CaProperties properties, Clock clock) {
         this.authorities = authorities;
         this.crls = crls;
         this.cache = cache;
-        this.store = store;
         this.scheduler = scheduler;
         this.settings = properties.crl();
         this.clock = clock;
@@ -76,7 +75,7 @@ public class CrlScheduler implements ApplicationRunner {
         if (pending.add(caName)) {
             scheduler.schedule(() -> {
                 pending.remove(caName);
-                publishQuietly(caName);
+                publishQuietly(caName, () -> Optional.of(crls.publishBySystem(caName)));
             }, clock.instant().plus(settings.publishDelay()));
         }
     }
@@ -84,27 +83,34 @@ public class CrlScheduler implements ApplicationRunner {
     @Scheduled(fixedDelayString = "${ca.crl.check-interval}", initialDelayString = "${ca.crl.check-interval}")
     public void refreshDue() {
         for (CertificateAuthority ca : authorities.all()) {
-            Optional<HeldCrl> held = cache.get(ca.name());
-            if (held.isEmpty() || store.latestNumber(ca.name()) > held.get().number()) {
-                crls.loadLatest(ca.name());
-                held = cache.get(ca.name());
-            }
-            if (held.isEmpty() || isDue(held.get(), clock.instant())) {
-                publishQuietly(ca.name());
+            pickUpQuietly(ca.name());
+            if (cache.get(ca.name()).map(held -> isDue(held.window())).orElse(true)) {
+                publishQuietly(ca.name(), () -> crls.publishBySystemIfDue(ca.name(), newest -> newest.map(this::isDue).orElse(true)));
             }
         }
     }
 
-    boolean isDue(HeldCrl crl, Instant now) {
-        Duration validity = Duration.between(crl.thisUpdate(), crl.nextUpdate());
-        Instant refreshAt = crl.thisUpdate().plusMillis((long) (validity.toMillis() * settings.refreshAt()));
-        return !now.isBefore(refreshAt);
+    @Scheduled(fixedDelayString = "${ca.crl.sync-interval}", initialDelayString = "${ca.crl.sync-interval}")
+    public void pickUpNewer() {
+        authorities.all().forEach(ca -> pickUpQuietly(ca.name()));
     }
 
-    private void publishQuietly(String caName) {
+    private boolean isDue(CrlWindow window) {
+        return window.refreshDue(settings.refreshAt(), clock.instant());
+    }
+
+    private void pickUpQuietly(String caName) {
         try {
-            PublishedCrl crl = crls.publishBySystem(caName);
-            log.info("Published CRL {} number {} (next update {})", caName, crl.number(), crl.nextUpdate());
+            crls.pickUpNewer(caName);
+        } catch (RuntimeException e) {
+            log.error("Could not read the newest CRL of {} from the database; the next sync retries", caName, e);
+        }
+    }
+
+    private void publishQuietly(String caName, Supplier<Optional<PublishedCrl>> publication) {
+        try {
+            publication.get().ifPresent(crl -> log.info("Published CRL {} number {} (next update {})", caName, crl.number(),
+                    crl.nextUpdate()));
         } catch (RuntimeException e) {
             log.error("Could not publish the CRL of {}; the next check retries", caName, e);
         }

@@ -1,26 +1,31 @@
 package org.civicca.api.crl;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.crl.CrlPublisher;
 import org.civicca.core.crl.PublishedCrl;
-import org.civicca.core.store.CrlStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed. */
+/**
+ * Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed.
+ * The CA's CRL lock in the database makes the numbers strictly increase, with no gap, whichever node makes them.
+ */
 @Service
 public class CrlService {
 
     private final CrlPublisher publisher;
-    private final CrlStore store;
+    private final JdbcCrlStore store;
     private final CrlCache cache;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    CrlService(CrlPublisher publisher, CrlStore store, CrlCache cache, AuditLog audit, TransactionTemplate transactions) {
+    CrlService(CrlPublisher publisher, JdbcCrlStore store, CrlCache cache, AuditLog audit, TransactionTemplate transactions) {
         this.publisher = publisher;
         this.store = store;
         this.cache = cache;
@@ -29,19 +34,37 @@ public class CrlService {
     }
 
     public PublishedCrl publish(String caName, String actor) {
-        PublishedCrl crl = transactions.execute(status -> {
-            PublishedCrl made = publisher.publish(caName);
-            audit.record(actor, "crl.published", caName, "number=" + made.number() + "; nextUpdate=" + made.nextUpdate());
-            return made;
-        });
+        PublishedCrl crl = transactions.execute(status -> publishLocked(caName, actor));
         cache.offer(crl);
         return crl;
     }
 
-    /** As {@link #publish}; a self-check failure is audited here, as no HTTP answer carries it. */
+    private PublishedCrl publishLocked(String caName, String actor) {
+        PublishedCrl made = publisher.publish(caName);
+        audit.record(actor, "crl.published", caName, "number=" + made.number() + "; nextUpdate=" + made.nextUpdate());
+        return made;
+    }
+
+    /** As {@link #publish}, by the CA itself; a self-check failure is audited here, as no HTTP answer carries it. */
     PublishedCrl publishBySystem(String caName) {
+        return auditingSelfCheck(caName, () -> publish(caName, Actor.SYSTEM));
+    }
+
+    /**
+     * Makes the next CRL only if the newest one, whichever node made it, is still due once this node holds the CA's
+     * CRL lock: of several nodes that find the same CRL due, the first makes it and the others find it fresh.
+     */
+    Optional<PublishedCrl> publishBySystemIfDue(String caName, Predicate<Optional<CrlWindow>> due) {
+        Optional<PublishedCrl> crl = auditingSelfCheck(caName, () -> transactions.execute(status -> due.test(store.lockNewestWindow(caName))
+                ? Optional.of(publishLocked(caName, Actor.SYSTEM))
+                : Optional.<PublishedCrl>empty()));
+        crl.ifPresent(cache::offer);
+        return crl;
+    }
+
+    private <T> T auditingSelfCheck(String caName, Supplier<T> publication) {
         try {
-            return publish(caName, Actor.SYSTEM);
+            return publication.get();
         } catch (CaException e) {
             if (e.code() == ErrorCode.SELF_CHECK_FAILED) {
                 audit.recordFailure(Actor.SYSTEM, "selfcheck.failed", caName, e.getMessage());
@@ -50,8 +73,11 @@ public class CrlService {
         }
     }
 
-    /** Loads the newest stored CRL into memory, e.g. at start or when another node made one. */
-    void loadLatest(String caName) {
-        transactions.execute(status -> store.latest(caName)).ifPresent(cache::offer);
+    /** Loads the newest stored CRL into memory if another node made a newer one than this node holds (or at start). */
+    void pickUpNewer(String caName) {
+        long held = cache.get(caName).map(HeldCrl::number).orElse(0L);
+        if (store.latestNumber(caName) > held) {
+            transactions.execute(status -> store.latest(caName)).ifPresent(cache::offer);
+        }
     }
 }

@@ -7,4 +7,8 @@ import java.time.Instant;
  * (its bytes held once: a million-entry CRL is 46 MB).
  */
 public record HeldCrl(long number, Instant thisUpdate, Instant nextUpdate, PublicFile file) {
+
+    public CrlWindow window() {
+        return new CrlWindow(thisUpdate, nextUpdate);
+    }
 }

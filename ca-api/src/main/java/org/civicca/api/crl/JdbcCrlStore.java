@@ -13,8 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * CRLs in the database. The CRL number is taken with {@code SELECT … FOR UPDATE} on the CA's row, so numbering is
- * serialized by the database across threads and nodes; the lock is held until the CRL is saved and committed.
+ * CRLs in the database. The CRL number is counted up by an {@code UPDATE} of the CA's row, whose row lock serializes
+ * numbering across threads and nodes until the CRL is saved and committed. An UPDATE rather than
+ * {@code SELECT … FOR UPDATE}: on PostgreSQL the latter also blocks the foreign-key checks of every certificate
+ * inserted for that CA, stalling issuance for as long as a CRL takes to build; an update of a non-key column does not.
  */
 @Component
 class JdbcCrlStore implements CrlStore {
@@ -27,12 +29,10 @@ class JdbcCrlStore implements CrlStore {
 
     @Override
     public long nextCrlNumber(String caName) {
-        long last = jdbc.sql("SELECT crl_number FROM ca_authority WHERE name = ? FOR UPDATE")
-                .param(caName).query(Long.class).optional()
-                .orElseThrow(() -> new CaException(ErrorCode.UNKNOWN_CA, "ca", ApiMessage.CA_NOT_RECORDED, caName));
-        long next = last + 1;
-        jdbc.sql("UPDATE ca_authority SET crl_number = ? WHERE name = ?").param(next).param(caName).update();
-        return next;
+        if (jdbc.sql("UPDATE ca_authority SET crl_number = crl_number + 1 WHERE name = ?").param(caName).update() != 1) {
+            throw new CaException(ErrorCode.UNKNOWN_CA, "ca", ApiMessage.CA_NOT_RECORDED, caName);
+        }
+        return jdbc.sql("SELECT crl_number FROM ca_authority WHERE name = ?").param(caName).query(Long.class).single();
     }
 
     @Override
@@ -51,6 +51,21 @@ class JdbcCrlStore implements CrlStore {
                 .query((rs, n) -> new PublishedCrl(rs.getString(1), rs.getLong(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getBytes(5)))
+                .optional();
+    }
+
+    /**
+     * Takes the CA's CRL lock, the one {@link #nextCrlNumber} takes, held until the transaction ends, and returns the
+     * window of its newest CRL: what a node checks before making a CRL that another node may just have made.
+     */
+    Optional<CrlWindow> lockNewestWindow(String caName) {
+        jdbc.sql("UPDATE ca_authority SET crl_number = crl_number WHERE name = ?").param(caName).update();
+        return jdbc.sql("""
+                        SELECT this_update, next_update FROM crl
+                         WHERE ca_name = ? ORDER BY crl_number DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(caName)
+                .query((rs, n) -> new CrlWindow(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 

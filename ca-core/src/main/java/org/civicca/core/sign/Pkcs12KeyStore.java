@@ -27,7 +27,7 @@ public final class Pkcs12KeyStore {
 
     private final Path file;
     private final char[] password;
-    private final KeyStore store;
+    private volatile KeyStore store;
 
     private Pkcs12KeyStore(Path file, char[] password, KeyStore store) {
         this.file = file;
@@ -36,6 +36,18 @@ public final class Pkcs12KeyStore {
     }
 
     public static Pkcs12KeyStore open(Path file, char[] password) {
+        return new Pkcs12KeyStore(file, password.clone(), read(file, password));
+    }
+
+    /**
+     * Reads the file again, for nodes that share it: a key another node wrote since this one opened the file is seen,
+     * and a later {@link #put} does not write over it. Call it under the lock that serializes writers.
+     */
+    public void reload() {
+        store = read(file, password);
+    }
+
+    private static KeyStore read(Path file, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
@@ -45,7 +57,7 @@ public final class Pkcs12KeyStore {
             } else {
                 store.load(null, password);
             }
-            return new Pkcs12KeyStore(file, password.clone(), store);
+            return store;
         } catch (IOException e) {
             throw new IllegalStateException("cannot open CA keystore " + file + " (wrong password or damaged file)", e);
         } catch (GeneralSecurityException e) {
@@ -105,6 +117,11 @@ public final class Pkcs12KeyStore {
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // The rename is durable only once the folder's entry is on disk: without this, a power loss could
+            // leave the old keystore (without the new key) while the database already records the new CA.
+            try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                folder.force(true);
+            }
         } finally {
             Files.deleteIfExists(temporary);
         }
