@@ -1,6 +1,7 @@
 package org.civicca.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -190,6 +191,21 @@ class TwoNodesTests {
         return "errors in the nodes' logs:\n" + (a.log() + b.log()).lines()
                 .filter(line -> line.contains(" ERROR ") || line.contains("Exception"))
                 .limit(40).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    @Order(3)
+    void nodeRefusesToStartOnASchemaNewerThanItKnows() throws SQLException {
+        b.close();
+        try (Connection db = database.connect()) {
+            db.createStatement().executeUpdate("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,
+                                                       installed_on, execution_time, success)
+                    VALUES (999, '999', 'from a newer release', 'SQL', 'V999__from_a_newer_release.sql', 0, 'civicca', NOW(), 1, TRUE)""");
+        }
+
+        assertThatThrownBy(() -> Service.startOnPostgres(folder.resolve("shared-home"), folder.resolve("c.log"), database))
+                .hasMessageContaining("exited during start").hasMessageContaining("Detected applied migration not resolved locally: 999");
     }
 
     /** Polls the node's public CRL until it lists every revoked serial; fails if that takes longer than the bound. */

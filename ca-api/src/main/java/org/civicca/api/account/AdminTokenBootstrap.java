@@ -79,7 +79,7 @@ class AdminTokenBootstrap implements ApplicationRunner {
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+            Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the admin token file " + file, e);
         }
