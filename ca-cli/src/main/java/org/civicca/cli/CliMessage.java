@@ -69,6 +69,7 @@ public enum CliMessage implements MessageKey {
     HOLDS_SUMMARY,
     OVERDUE,
     STALE,
+    LAPSED,
     SERVER_REACHABLE,
     CA_STATUS,
     HOLDS_OVERDUE,

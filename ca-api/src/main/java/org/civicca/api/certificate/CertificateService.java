@@ -33,12 +33,15 @@ public class CertificateService {
     private final CertificateStore store;
     private final IssuanceCommitter committer;
     private final AuditLog audit;
+    private final IssuedCertificates issued;
 
-    CertificateService(IssuanceService issuance, CertificateStore store, IssuanceCommitter committer, AuditLog audit) {
+    CertificateService(IssuanceService issuance, CertificateStore store, IssuanceCommitter committer, AuditLog audit,
+                       IssuedCertificates issued) {
         this.issuance = issuance;
         this.store = store;
         this.committer = committer;
         this.audit = audit;
+        this.issued = issued;
     }
 
     /**
@@ -57,7 +60,10 @@ public class CertificateService {
             return CompletableFuture.completedFuture(prepared);
         }
         return committer.submit(prepared.record(), issuedEvent(prepared.record(), actor, origin))
-                .thenApply(committed -> prepared)
+                .thenApply(committed -> {
+                    issued.committed(prepared.record());
+                    return prepared;
+                })
                 .exceptionallyComposeAsync(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                     // Off the writer's thread: a twin took the requestId, so this now finds its certificate, or the conflict.
@@ -69,11 +75,12 @@ public class CertificateService {
     @Transactional(propagation = Propagation.MANDATORY)
     public IssuanceService.Issued issueWithin(IssuanceRequest request, Actor actor) {
         requireScope(request, actor);
-        IssuanceService.Issued issued = issuance.issue(request);
-        if (issued.created()) {
-            audit.recordAll(List.of(issuedEvent(issued.record(), actor, AuditOrigin.current())));
+        IssuanceService.Issued outcome = issuance.issue(request);
+        if (outcome.created()) {
+            audit.recordAll(List.of(issuedEvent(outcome.record(), actor, AuditOrigin.current())));
+            issued.onCommit(outcome.record());
         }
-        return issued;
+        return outcome;
     }
 
     /** The certificate, if the actor may see it: a clerk sees only their agency's, and others' do not exist for them. */

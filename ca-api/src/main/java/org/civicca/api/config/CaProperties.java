@@ -18,6 +18,7 @@ public record CaProperties(
         Crl crl,
         Holds holds,
         Crypto crypto,
+        Health health,
         List<Authority> authorities,
         Map<String, Profile> profiles) {
 
@@ -27,6 +28,7 @@ public record CaProperties(
         require(crl, "ca.crl");
         require(holds, "ca.holds");
         crypto = crypto == null ? new Crypto(Crypto.Provider.AUTO) : crypto;
+        health = health == null ? new Health(null) : health;
     }
 
     private static void require(Object value, String key) {
@@ -52,6 +54,14 @@ public record CaProperties(
         }
 
         public enum Provider { AUTO, BOUNCYCASTLE }
+    }
+
+    /** What the health endpoint reports: a CA certificate expiring within caExpiryWarning is a warning (default 90 days). */
+    public record Health(Duration caExpiryWarning) {
+
+        public Health {
+            caExpiryWarning = caExpiryWarning == null ? Duration.ofDays(90) : caExpiryWarning;
+        }
     }
 
     public record Crl(Duration publishDelay, double refreshAt, Duration checkInterval, Duration syncInterval, Duration maxAge) {

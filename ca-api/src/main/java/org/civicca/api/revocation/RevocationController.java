@@ -5,6 +5,7 @@ import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
 import org.civicca.api.certificate.CertificateView;
 import org.civicca.api.certificate.CertificateViews;
+import org.civicca.core.store.CertificateRecord;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,16 +19,21 @@ class RevocationController {
 
     private final Revocations revocations;
     private final CertificateViews views;
+    private final RevokedCertificates revoked;
 
-    RevocationController(Revocations revocations, CertificateViews views) {
+    RevocationController(Revocations revocations, CertificateViews views, RevokedCertificates revoked) {
         this.revocations = revocations;
         this.views = views;
+        this.revoked = revoked;
     }
 
     @PostMapping(value = "/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
     CertificateView revoke(@PathVariable String serial, @RequestBody RevocationBody body, Actor actor) {
-        return views.full(revocations.revoke(serial, body, actor));
+        CertificateRecord record = revocations.revoke(serial, body, actor);
+        // Counted here, once: the revocation's transaction has committed when Revocations returns.
+        revoked.committed(record);
+        return views.full(record);
     }
 
     @PostMapping("/release")

@@ -27,6 +27,12 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    private final AnsweredProblems problems;
+
+    ProblemErrorController(AnsweredProblems problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -46,6 +52,7 @@ class ProblemErrorController implements ErrorController {
             problem.setDetail(status == HttpStatus.NOT_FOUND ? Messages.format(language, ApiMessage.NOTHING_AT_PATH)
                     : Messages.format(language, ApiMessage.REQUEST_NOT_SERVED, status.value()));
         }
+        problems.count(problem);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }

@@ -45,9 +45,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             415, "unsupported-media-type");
 
     private final AuditLog audit;
+    private final AnsweredProblems problems;
 
-    ProblemHandler(AuditLog audit) {
+    ProblemHandler(AuditLog audit, AnsweredProblems problems) {
         this.audit = audit;
+        this.problems = problems;
     }
 
     @ExceptionHandler(CaException.class)
@@ -67,6 +69,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.type(e.code()));
         problem.setTitle(status.getReasonPhrase());
         e.field().ifPresent(field -> problem.setProperty("field", field));
+        problems.count(problem);
         return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
@@ -79,6 +82,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 Messages.format(language, ApiMessage.INTERNAL_ERROR, reference));
         problem.setType(ProblemTypes.type("internal-error"));
         problem.setProperty("reference", reference);
+        problems.count(problem);
         return ResponseEntity.internalServerError().header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
@@ -114,7 +118,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders answered = new HttpHeaders();
         answered.putAll(headers);
         answered.set(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-        return super.handleExceptionInternal(e, problem, answered, status, request);
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, problem, answered, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail sent) {
+            problems.count(sent);
+        }
+        return answer;
     }
 
     private static Locale language(WebRequest request) {

@@ -19,9 +19,11 @@ import tools.jackson.databind.ObjectMapper;
 public class ProblemWriter {
 
     private final ObjectMapper json;
+    private final AnsweredProblems problems;
 
-    ProblemWriter(ObjectMapper json) {
+    ProblemWriter(ObjectMapper json, AnsweredProblems problems) {
         this.json = json;
+        this.problems = problems;
     }
 
     /** The detail is rendered in the client's language ({@link ClientLanguage}). */
@@ -34,6 +36,8 @@ public class ProblemWriter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+        // Counted before the answer leaves, so a client that has it can already see it counted.
+        problems.count(problem);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -31,8 +31,9 @@ public final class Wire {
     public record CertificatePage(List<Certificate> items, int page, int size, long total) {
     }
 
+    /** crlFreshness is the server's verdict on the newest CRL: fresh, stale, lapsed or missing. */
     public record Ca(String name, String subjectDn, String parent, Instant notAfter, String certificatePem, String crlUrl,
-                     long crlNumber, Instant crlThisUpdate, Instant crlNextUpdate) {
+                     long crlNumber, Instant crlThisUpdate, Instant crlNextUpdate, String crlFreshness) {
     }
 
     public record Crl(String ca, long crlNumber, Instant thisUpdate, Instant nextUpdate) {

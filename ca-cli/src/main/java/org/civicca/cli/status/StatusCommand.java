@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliMessage;
@@ -20,7 +21,8 @@ import picocli.CommandLine;
 @Command(name = "status", description = {"Show whether the server answers, each CA's validity, each CRL's number and age,",
         "and holds left unreleased too long."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Exit code 1 when a CRL is missing or past its nextUpdate, or a hold is overdue.", "", "Example:",
+        footer = {"", "Exit code 1 when a CRL is missing, lapsed (past its nextUpdate) or stale (not remade when due, as the",
+                "server's health endpoint judges it), or a hold is overdue.", "", "Example:",
                 "  civicca status --json"})
 public final class StatusCommand implements Callable<Integer> {
 
@@ -37,18 +39,21 @@ public final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> report = new ArrayList<>();
         boolean healthy = true;
         for (Wire.Ca ca : cas) {
-            boolean stale = ca.crlNextUpdate() == null || !now.isBefore(ca.crlNextUpdate());
+            // The server judges freshness: it alone knows when its scheduler should have remade the CRL.
+            Optional<CliMessage> flag = flag(ca.crlFreshness());
+            boolean stale = flag.isPresent();
             healthy &= !stale;
             String age = ca.crlThisUpdate() == null ? "none" : human(Duration.between(ca.crlThisUpdate(), now));
             output.line(output.text(CliMessage.CA_STATUS, String.format("%-24s", ca.name()), ca.notAfter(),
                     Duration.between(now, ca.notAfter()).toDays(), ca.crlNumber(), age, ca.crlNextUpdate())
-                    + (stale ? "  " + output.text(CliMessage.STALE) : ""));
+                    + flag.map(message -> "  " + output.text(message)).orElse(""));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", ca.name());
             entry.put("notAfter", ca.notAfter().toString());
             entry.put("crlNumber", ca.crlNumber());
             entry.put("crlThisUpdate", String.valueOf(ca.crlThisUpdate()));
             entry.put("crlNextUpdate", String.valueOf(ca.crlNextUpdate()));
+            entry.put("crlFreshness", ca.crlFreshness());
             entry.put("crlStale", stale);
             report.add(entry);
         }
@@ -58,6 +63,18 @@ public final class StatusCommand implements Callable<Integer> {
         }
         output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report, "holdsOverdue", holds.overdue()));
         return healthy && holds.overdue() == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
+    }
+
+    /**
+     * Nothing for a fresh CRL; STALE while relying parties still accept it; LAPSED once they reject it or it was never
+     * made. A server older than this verdict sends none, and nothing is flagged.
+     */
+    private static Optional<CliMessage> flag(String freshness) {
+        return switch (freshness == null ? "fresh" : freshness) {
+            case "fresh" -> Optional.empty();
+            case "stale" -> Optional.of(CliMessage.STALE);
+            default -> Optional.of(CliMessage.LAPSED);
+        };
     }
 
     private static String human(Duration duration) {
