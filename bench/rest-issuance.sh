@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Benchmark: issuance over REST on the embedded default (H2), EC P-256 CA, CSR verified, every certificate persisted
-# and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2 cores with the service)
-# posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same run, the raw ceiling and
-# ca-core's pipeline rate (bench/Ceiling.java). Writes the section "Issuance over REST" of docs/benchmarks.md.
-# Usage: bench/rest-issuance.sh [seconds=60] [warmup=60]   (from a built tree: ./mvnw -q -DskipTests package)
+# Benchmark: issuance over REST on the embedded default (H2) or on PostgreSQL, EC P-256 CA, CSR verified, every
+# certificate persisted and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2
+# cores with the service) posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same
+# run, the raw ceiling and ca-core's pipeline rate (bench/Ceiling.java). Writes the section "Issuance over REST (H2)"
+# or "(PostgreSQL)" of docs/benchmarks.md.
+# Usage: bench/rest-issuance.sh [seconds=60] [warmup=60] [h2|postgres]   (from a built tree: ./mvnw -q -DskipTests package)
+# postgres: a throwaway PostgreSQL 127.0.0.1 server (Debian's postgresql package) on the same 2 cores, its defaults
+# (synchronous_commit on: every commit flushed before it is acknowledged).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+source bin/throwaway-postgres.sh
 seconds=${1:-60}
 warmup=${2:-60}
+database=${3:-h2}
 work=$(mktemp -d)
-trap 'kill $SERVICE_PID 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $SERVICE_PID 2>/dev/null || true; throwaway_postgres_stop; rm -rf "$work"' EXIT
 classpath=$(core_classpath)
+database_arguments=()
+if [ "$database" = postgres ]; then
+  throwaway_postgres_start
+  export CA_DB_URL=${CA_TEST_DB_URL%/postgres}/civicca CA_DB_USER=$CA_TEST_DB_USER CA_DB_PASSWORD=$CA_TEST_DB_PASSWORD
+  PGPASSWORD=$CA_TEST_DB_PASSWORD psql -q -h 127.0.0.1 -p "$THROWAWAY_PG_PORT" -U civicca -d postgres -c 'CREATE DATABASE civicca'
+  database_arguments=(--spring.profiles.active=postgres)
+fi
 
 java -cp "$classpath" bench/CsrCorpus.java 30000 EC-P256 "$work/corpus.jsonl"
 java -cp "$classpath" bench/Ceiling.java EC-P256 | tee "$work/ceiling.txt"
 
 port=$(free_port)
-start_service "$work/home" "$port" --ca.api.requests-per-second=1000000
+start_service "$work/home" "$port" --ca.api.requests-per-second=1000000 "${database_arguments[@]}"
 create_agency "$port"
 export TOKEN CORPUS="$work/corpus.jsonl"
 wrk -t2 -c32 -d"${warmup}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work/warmup.txt" 2>&1
@@ -43,10 +55,15 @@ pipeline=$(figure pipeline "$provider"); sign=$(figure sign "$provider")
 pipeline_bc=$(figure pipeline BC); sign_bc=$(figure sign BC)
 ratio=$(python3 -c "print(f'{$rate / $pipeline:.2f}')")
 
-write_section "## Issuance over REST (embedded H2)" "$(cat <<MD
-Command: \`bench/rest-issuance.sh $seconds $warmup\` — $(date -u +%Y-%m-%d), $(machine).
+if [ "$database" = postgres ]; then
+  heading="## Issuance over REST (PostgreSQL)"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $NF}') (same machine, its defaults: synchronous_commit on)"
+else
+  heading="## Issuance over REST (embedded H2)"; store="on the embedded default (H2, every commit forced to disk)"
+fi
+write_section "$heading" "$(cat <<MD
+Command: \`bench/rest-issuance.sh $seconds $warmup $database\` — $(date -u +%Y-%m-%d), $(machine).
 EC P-256 issuing CA, personal profile, 30,000 distinct pre-generated EC P-256 CSRs; the service with \`-Xmx512m\`
-on the embedded default; wrk with 2 threads and 32 keep-alive connections on the same 2 cores; ${warmup} s of
+$store; wrk with 2 threads and 32 keep-alive connections on the same 2 cores; ${warmup} s of
 warm-up (JIT), then ${seconds} s measured. Every certificate is verified, signed, self-checked, stored and audited
 in the hash chain as in production.
 

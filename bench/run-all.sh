@@ -2,15 +2,16 @@
 # Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
 # and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, and the province
 # enrollment with the CLI.
-# Installs wrk (and nginx, for the serving baseline) from Debian's packages when missing. About 25 minutes on 2 cores.
+# Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About 30 minutes on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
-  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light
+if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null || ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light postgresql
 fi
 bench/ceiling.sh
 bench/rest-issuance.sh 60 180
+bench/rest-issuance.sh 60 180 postgres
 bench/revocation.sh 200000 20
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20

@@ -1,26 +1,20 @@
 package org.civicca.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * The PostgreSQL server the multi-node tests run on. CI starts one on 127.0.0.1 and names it in {@code CA_TEST_DB_URL},
  * {@code CA_TEST_DB_USER} and {@code CA_TEST_DB_PASSWORD} (a user that may create databases); without them, this JVM
- * starts a throwaway cluster from the machine's PostgreSQL programs (Debian's {@code postgresql} package) and stops
- * it when the JVM exits. Every test class gets a fresh database of its own.
+ * starts one with the same script CI uses, from the machine's PostgreSQL programs (Debian's {@code postgresql}
+ * package), and stops it when the JVM exits. Every test class gets a fresh database of its own.
  */
 final class Postgres {
 
@@ -65,60 +59,22 @@ final class Postgres {
             return Optional.of(new Server(url, System.getenv("CA_TEST_DB_USER"), System.getenv("CA_TEST_DB_PASSWORD")));
         }
 
-        /** initdb + pg_ctl in a temporary folder, on a free port of 127.0.0.1, as the postgres user when run as root. */
+        /** The repository's bin/throwaway-postgres.sh: a fresh cluster on a free port of 127.0.0.1, stopped at exit. */
         static Server startThrowaway() {
-            Path bin = binaries();
+            Path script = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize().resolveSibling("bin/throwaway-postgres.sh");
             Path folder = TempFolders.create("postgres");
-            Path data = folder.resolve("data");
-            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            int port = Service.freePort();
-            try {
-                Path passwordFile = folder.resolve("password");
-                Files.writeString(passwordFile, password + "\n");
-                if (isRoot()) {
-                    UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-                    Files.setOwner(folder, postgres);
-                    Files.setOwner(passwordFile, postgres);
-                }
-                run(folder, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "civicca", "--pwfile=" + passwordFile,
-                        "-A", "scram-sha-256", "-E", "UTF8", "--no-sync");
-                run(folder, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
-                        "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + folder, "-w", "start");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Tool.Output started = Tool.run(folder, "bash", script.toString(), "start");
+            if (started.exitCode() != 0) {
+                throw new IllegalStateException("cannot start a PostgreSQL server for the tests (install Debian's postgresql package, "
+                        + "or name a server in CA_TEST_DB_URL, CA_TEST_DB_USER and CA_TEST_DB_PASSWORD)\n" + started);
             }
+            Map<String, String> variables = started.text().lines().filter(line -> line.contains("="))
+                    .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')), line -> line.substring(line.indexOf('=') + 1)));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                run(folder, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop");
+                Tool.run(folder, "bash", script.toString(), "stop", variables.get("THROWAWAY_PG_DIR"));
                 TempFolders.delete(folder);
             }));
-            return new Server("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "civicca", password);
-        }
-
-        private static Path binaries() {
-            try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-                return versions.map(version -> version.resolve("bin")).filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                        .max(Path::compareTo)
-                        .orElseThrow(() -> new IllegalStateException("no PostgreSQL server programs: install Debian's postgresql package"));
-            } catch (IOException e) {
-                throw new IllegalStateException("no PostgreSQL server programs: install Debian's postgresql package, "
-                        + "or name a server in CA_TEST_DB_URL, CA_TEST_DB_USER and CA_TEST_DB_PASSWORD", e);
-            }
-        }
-
-        private static boolean isRoot() {
-            return "root".equals(System.getProperty("user.name"));
-        }
-
-        private static void run(Path folder, String... command) {
-            List<String> line = new ArrayList<>();
-            if (isRoot()) {
-                line.addAll(List.of("runuser", "-u", "postgres", "--"));
-            }
-            line.addAll(List.of(command));
-            Tool.Output output = Tool.run(folder, line.toArray(String[]::new));
-            if (output.exitCode() != 0) {
-                throw new IllegalStateException("cannot start the test PostgreSQL server\n" + output);
-            }
+            return new Server(variables.get("CA_TEST_DB_URL"), variables.get("CA_TEST_DB_USER"), variables.get("CA_TEST_DB_PASSWORD"));
         }
     }
 }

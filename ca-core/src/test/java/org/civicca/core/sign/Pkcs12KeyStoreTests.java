@@ -51,6 +51,24 @@ class Pkcs12KeyStoreTests {
     }
 
     @Test
+    void afterReloadingAKeyAnotherNodeWroteIsSeenAndKeptByTheNextPut() throws Exception {
+        Path file = directory.resolve("ca.p12");
+        Pkcs12KeyStore first = Pkcs12KeyStore.open(file, PASSWORD);
+        Pkcs12KeyStore second = Pkcs12KeyStore.open(file, PASSWORD);
+        KeyPair rootKeys = TestPki.keyPair(KeyAlgorithm.EC_P384);
+        first.put("vinhphuc-root", rootKeys.getPrivate(), List.of(selfSigned(rootKeys, KeyAlgorithm.EC_P384)));
+
+        assertThat(second.privateKey("vinhphuc-root")).isEmpty();
+        second.reload();
+        KeyPair auditKeys = TestPki.ecP256();
+        second.put("audit-signing", auditKeys.getPrivate(), List.of(selfSigned(auditKeys, KeyAlgorithm.EC_P256)));
+
+        Pkcs12KeyStore reopened = Pkcs12KeyStore.open(file, PASSWORD);
+        assertThat(reopened.privateKey("vinhphuc-root")).isPresent();
+        assertThat(reopened.privateKey("audit-signing")).isPresent();
+    }
+
+    @Test
     void keepsTheChainInOrder() {
         Path file = directory.resolve("ca.p12");
         KeyPair keys = TestPki.ecP256();
