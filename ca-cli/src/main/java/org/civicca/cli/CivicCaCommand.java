@@ -8,6 +8,8 @@ import org.civicca.cli.account.AccountsCommand;
 import org.civicca.cli.account.TokensCommand;
 import org.civicca.cli.agency.AgenciesCommand;
 import org.civicca.cli.audit.AuditCommand;
+import org.civicca.cli.backup.BackupCommand;
+import org.civicca.cli.backup.RestoreCommand;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.crl.CrlCommand;
 import org.civicca.cli.enroll.EnrollCommand;
@@ -26,7 +28,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Administers the CivicCA certificate authority through its REST API.",
         subcommands = {AgenciesCommand.class, AccountsCommand.class, TokensCommand.class, AuditCommand.class, EnrollCommand.class, RevokeCommand.class, CrlCommand.class, ReportCommand.class,
-                StatusCommand.class, AutoComplete.GenerateCompletion.class},
+                StatusCommand.class, BackupCommand.class, RestoreCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 all done, 1 done with some rows failed, 2 usage or input error, 3 server unreachable or token refused.",
                 "", "Example:", "  CA_TOKEN=$(cat data/admin.token) civicca status --server http://localhost:8080"})
 public final class CivicCaCommand implements Runnable {

@@ -32,6 +32,7 @@ public enum ErrorCode {
     CERTIFICATE_EXPIRED("certificate-expired"),
     CA_CONFIGURATION("ca-configuration"),
     CA_UNAVAILABLE("ca-unavailable"),
+    BACKUP_UNSUPPORTED("backup-unsupported"),
     SELF_CHECK_FAILED("self-check-failed");
 
     private final String slug;

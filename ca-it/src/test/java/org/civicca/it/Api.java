@@ -23,14 +23,28 @@ final class Api {
 
     /** GET with the admin token; fails unless 200. */
     String get(String pathAndQuery) {
+        HttpResponse<String> response = fetch(pathAndQuery);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** POST without a body, with any token; the answer whatever its status. */
+    HttpResponse<String> postAs(String token, String path) {
+        return send(HttpRequest.newBuilder(service.url().resolve(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** GET with the admin token; the answer whatever its status. */
+    HttpResponse<String> fetch(String path) {
+        return send(HttpRequest.newBuilder(service.url().resolve(path)).header("Authorization", "Bearer " + service.adminToken())
+                .header("Accept", "application/json").build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.url().resolve(pathAndQuery))
-                    .header("Authorization", "Bearer " + service.adminToken()).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -51,7 +51,7 @@ class CliConventionsTests {
 
     static Stream<String> commands() {
         return Stream.of("", "agencies", "agencies import", "enroll", "revoke", "crl", "crl publish", "report", "report expiring",
-                "report summary", "status", "generate-completion");
+                "report summary", "status", "backup", "restore", "generate-completion");
     }
 
     @ParameterizedTest(name = "civicca {0} --help")

@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
 /**
  * The CA keystore password, from (in order) the environment variable {@code CA_KEYSTORE_PASSWORD}, the file named
  * by {@code ca.keystore-password-file}, or a password generated once and kept in {@code ca.home} (owner-only),
- * with a warning at every start. Never from YAML in clear.
+ * with a warning at every start. Never from YAML in clear. A password is generated only for a keystore yet to be made.
  */
 final class KeystorePasswordSource {
 
@@ -38,6 +38,11 @@ final class KeystorePasswordSource {
         }
         Path generated = home.generatedKeystorePassword();
         if (!Files.exists(generated)) {
+            if (Files.exists(home.keystore())) {
+                // A new password would never open the keystore there, e.g. one restored from a backup without its password.
+                throw new IllegalStateException("the CA keystore " + home.keystore() + " exists but no password for it was given: set "
+                        + ENVIRONMENT_VARIABLE + " or " + FILE_PROPERTY + ", or put it in " + generated + " (owner-only)");
+            }
             write(generated, random);
         }
         log.warn("The CA keystore secret is kept beside the keystore in {}. Set {} or {} to keep it elsewhere.",

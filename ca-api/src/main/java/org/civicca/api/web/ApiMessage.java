@@ -39,6 +39,7 @@ public enum ApiMessage implements MessageKey {
     INSTANT_FORMAT,
     NO_CRL_YET,
     CA_NOT_RECORDED,
+    BACKUP_USE_DATABASE_TOOLS,
     PATH_NOT_PLAIN,
     BODY_TOO_LARGE,
     BODY_NOT_JSON,

@@ -42,6 +42,7 @@ public final class ProblemTypes {
             Map.entry(ErrorCode.CERTIFICATE_EXPIRED, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.CA_CONFIGURATION, HttpStatus.INTERNAL_SERVER_ERROR),
             Map.entry(ErrorCode.CA_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(ErrorCode.BACKUP_UNSUPPORTED, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.SELF_CHECK_FAILED, HttpStatus.INTERNAL_SERVER_ERROR)));
 
     private ProblemTypes() {

@@ -169,6 +169,8 @@ class AuthorizationTests extends ServiceTest {
                 c -> Call.post(CERTIFICATES + "/" + c.get("serial") + "/release", Map.of()), AuthorizationTests::certificateState));
         endpoints.add(mutation("make a CRL", expect(200, 200, 403, 403, 403), t -> Map.of(),
                 c -> Call.post("/api/v1/cas/vinhphuc-issuing/crl", Map.of()), (t, c) -> t.requestedCrls()));
+        endpoints.add(mutation("make a backup", expect(200, 403, 403, 403, 403), t -> Map.of(),
+                c -> new Call("POST", "/api/v1/backups", "application/zip", null), (t, c) -> t.backups()));
         endpoints.add(read("list CAs", expect(200, 200, 200, 200, 200), t -> Map.of(), c -> Call.get("/api/v1/cas")));
         endpoints.add(read("list profiles", expect(200, 200, 200, 200, 200), t -> Map.of(), c -> Call.get("/api/v1/profiles")));
         endpoints.add(read("list agencies", expect(200, 200, 200, 200, 200), t -> Map.of(), c -> Call.get("/api/v1/agencies")));
@@ -394,6 +396,10 @@ class AuthorizationTests extends ServiceTest {
 
     private long requestedCrls() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'crl.published' AND actor <> 'system'").query(Long.class).single();
+    }
+
+    private long backups() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.made'").query(Long.class).single();
     }
 
     private Object agency(String code) {

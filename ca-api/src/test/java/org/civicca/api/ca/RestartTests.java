@@ -97,6 +97,16 @@ class RestartTests {
     }
 
     @Test
+    void aKeystoreWithoutItsPasswordRefusesToStartRatherThanGenerateAnother(@TempDir Path secrets) throws IOException {
+        Path passwordFile = secrets.resolve("keystore-password");
+        Files.writeString(passwordFile, "correct horse battery staple\n");
+        start("--ca.keystore-password-file=" + passwordFile).close();
+
+        assertThatThrownBy(() -> start().close()).hasStackTraceContaining("exists but no password for it was given");
+        assertThat(home.resolve("keystore/keystore.password")).doesNotExist();
+    }
+
+    @Test
     void theLogNamesTheAdminTokenFileButNeverTheToken(CapturedOutput output) throws IOException {
         try (ConfigurableApplicationContext ignored = start()) {
             String token = Files.readString(home.resolve("admin.token")).strip();

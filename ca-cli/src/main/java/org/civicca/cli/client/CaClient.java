@@ -9,6 +9,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +151,19 @@ public final class CaClient {
         return bytes(HttpRequest.newBuilder(server.resolve("ca/" + encode(ca) + ".crt")).timeout(Duration.ofSeconds(60)).GET());
     }
 
+    /**
+     * Has the service make a backup and streams it into {@code file}, which exists (its permissions are kept). The
+     * snapshot is taken before the answer starts, so a large database may take minutes.
+     */
+    public void backup(Path file) {
+        HttpRequest request = request("api/v1/backups").timeout(Duration.ofMinutes(30))
+                .setHeader("Accept", "application/zip, application/problem+json").POST(HttpRequest.BodyPublishers.noBody()).build();
+        exchange(request, answer -> answer.statusCode() == 200
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING), written -> new byte[0])
+                : HttpResponse.BodySubscribers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
@@ -177,9 +192,13 @@ public final class CaClient {
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request, HttpResponse.BodyHandler<byte[]> body) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new CliException(ExitCode.SERVER, CliMessage.SERVER_UNREACHABLE, server);
         } catch (IOException e) {
