@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Keeps every CA's CRL fresh. After a revocation commits, the issuer's next CRL is made after a short delay, so a
  * burst of revocations makes one CRL; every revocation committed before that CRL starts is in it. On a fixed
- * check interval, and at start, a CRL that has used up its refresh fraction of validity (or is missing) is remade,
- * and a newer CRL made by another node is picked up.
+ * check interval, and at start, a CRL that has used up its refresh fraction of validity, is missing, or may miss a
+ * revocation (one audited after it read the revoked certificates, whose own CRL never came because its node was
+ * killed or stopped within the publish delay) is remade, and a newer CRL made by another node is picked up.
  */
 @Component
 @Order(3)
@@ -89,7 +90,7 @@ public class CrlScheduler implements ApplicationRunner {
                 crls.loadLatest(ca.name());
                 held = cache.get(ca.name());
             }
-            if (held.isEmpty() || isDue(held.get(), clock.instant())) {
+            if (held.isEmpty() || isDue(held.get(), clock.instant()) || store.mayMissRevocations(ca.name())) {
                 publishQuietly(ca.name());
             }
         }

@@ -6,21 +6,24 @@ import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.crl.CrlPublisher;
 import org.civicca.core.crl.PublishedCrl;
-import org.civicca.core.store.CrlStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed. */
+/**
+ * Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed.
+ * The CRL records the audit chain's head as it was before the revoked certificates were read: every revocation and
+ * release audited up to there is in it, and one audited later shows that the CRL may miss it.
+ */
 @Service
 public class CrlService {
 
     private final CrlPublisher publisher;
-    private final CrlStore store;
+    private final JdbcCrlStore store;
     private final CrlCache cache;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    CrlService(CrlPublisher publisher, CrlStore store, CrlCache cache, AuditLog audit, TransactionTemplate transactions) {
+    CrlService(CrlPublisher publisher, JdbcCrlStore store, CrlCache cache, AuditLog audit, TransactionTemplate transactions) {
         this.publisher = publisher;
         this.store = store;
         this.cache = cache;
@@ -30,7 +33,9 @@ public class CrlService {
 
     public PublishedCrl publish(String caName, String actor) {
         PublishedCrl crl = transactions.execute(status -> {
+            long audited = audit.headSequence();
             PublishedCrl made = publisher.publish(caName);
+            store.recordAuditSequence(made, audited);
             audit.record(actor, "crl.published", caName, "number=" + made.number() + "; nextUpdate=" + made.nextUpdate());
             return made;
         });
