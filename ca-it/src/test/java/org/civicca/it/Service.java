@@ -40,7 +40,7 @@ public final class Service implements AutoCloseable {
                     "--ca.public-base-url=http://localhost:" + port))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("service.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("service.log").toFile()))
                     .start();
             Service service = new Service(home, port, process);
             service.awaitReady();
@@ -76,6 +76,14 @@ public final class Service implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** Starts the service again on the same ca.home and port, as an operator does after a crash: CLIs pointed at it keep working. */
+    public Service restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the service still runs: kill or close it first");
+        }
+        return start(home, port);
     }
 
     /** kill -9: no shutdown hook, no flush. */
