@@ -27,6 +27,22 @@ public final class Cli {
         return running.await();
     }
 
+    /** Imports the province's 39 agencies, as every enrollment needs first; fails the set-up if the import fails. */
+    public void importAgencies() {
+        Result agencies = run("agencies", "import", ProvinceData.file("agencies.csv").toString());
+        if (agencies.exitCode() != 0) {
+            throw new IllegalStateException("cannot import the agencies\n" + agencies);
+        }
+    }
+
+    /** Runs {@code civicca audit verify} and checks that it finds the audit chain intact. */
+    public void assertAuditChainIntact() {
+        Result verify = run("audit", "verify");
+        if (verify.exitCode() != 0 || !verify.out().contains("audit chain intact")) {
+            throw new AssertionError("the audit chain does not verify\n" + verify);
+        }
+    }
+
     /** Runs to completion with these environment variables added, e.g. {@code LANG}. */
     public Result runWith(Map<String, String> environment, String... args) {
         return start(environment, args).await();

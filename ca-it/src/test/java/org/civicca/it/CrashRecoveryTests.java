@@ -56,10 +56,7 @@ class CrashRecoveryTests {
         service = Service.start(folder.resolve("ca-home"));
         cli = new Cli(service, folder);
         api = new Api(service);
-        Cli.Result agencies = cli.run("agencies", "import", ProvinceData.file("agencies.csv").toString());
-        if (agencies.exitCode() != 0) {
-            throw new IllegalStateException("cannot import the agencies\n" + agencies);
-        }
+        cli.importAgencies();
         csv = ProvinceData.enrollmentRows(FIRST_ROW, LAST_ROW, folder.resolve("rows-201-260.csv"));
         out = folder.resolve("enrolled");
         requestIds = Csv.rows(csv).stream().map(r -> r.get("request_id")).toList();
@@ -83,7 +80,7 @@ class CrashRecoveryTests {
         Cli.Running running = cli.start(enroll());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try {
-            while (manifestLines() < DONE_BEFORE_KILL || pendingEntries().isEmpty()) {
+            while (EnrollmentFolder.manifestLines(out) < DONE_BEFORE_KILL || pendingEntries().isEmpty()) {
                 if (!running.process().isAlive()) {
                     throw new AssertionError("the run ended before it could be killed\n" + running.await());
                 }
@@ -94,7 +91,7 @@ class CrashRecoveryTests {
             running.kill();
         }
         inFlightAtKill = pendingEntries();
-        doneAtKill = manifestLines();
+        doneAtKill = EnrollmentFolder.manifestLines(out);
 
         assertThat(running.process().isAlive()).isFalse();
         assertThat(doneAtKill).as("rows done when killed").isBetween(DONE_BEFORE_KILL, ROWS - 1);
@@ -174,18 +171,6 @@ class CrashRecoveryTests {
                     .as("temporary files under %s", out).isEmpty();
         }
         assertThat(pendingEntries()).as("journal entries after the rerun").isEmpty();
-    }
-
-    private static int manifestLines() {
-        Path manifest = out.resolve("manifest.csv");
-        if (!Files.exists(manifest)) {
-            return 0;
-        }
-        try {
-            return (int) Math.max(0, Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).count() - 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The request ids of the journal's *.pending entries. */

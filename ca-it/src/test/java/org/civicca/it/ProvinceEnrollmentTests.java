@@ -7,14 +7,12 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,7 +117,7 @@ class ProvinceEnrollmentTests {
                 .as("failed.csv").containsExactlyInAnyOrderElementsOf(expectedRefusals(lines));
         assertThat(api.certificateCount()).as("certificates on the server").isEqualTo(before);
         assertThat(Csv.rows(out.resolve("manifest.csv"))).as("manifest.csv rows").hasSize(ROWS);
-        assertThat(p12Files()).as("no .p12 for a refused row").noneMatch(p -> p.getFileName().toString().startsWith("BAD-"));
+        assertThat(EnrollmentFolder.p12Files(out)).as("no .p12 for a refused row").noneMatch(p -> p.getFileName().toString().startsWith("BAD-"));
     }
 
     @Test
@@ -134,7 +132,7 @@ class ProvinceEnrollmentTests {
                 .containsEntry("already done", ROWS).containsEntry("failed", 0);
         assertThat(api.certificateCount()).as("certificates on the server").isEqualTo(before);
         assertThat(Csv.rows(out.resolve("manifest.csv"))).as("manifest.csv rows").hasSize(ROWS);
-        assertThat(p12Files()).as(".p12 files").hasSize(ROWS);
+        assertThat(EnrollmentFolder.p12Files(out)).as(".p12 files").hasSize(ROWS);
     }
 
     @Test
@@ -318,14 +316,6 @@ class ProvinceEnrollmentTests {
 
     private static Set<String> requestIds(Path csv) {
         return Csv.rows(csv).stream().map(r -> r.get("request_id")).collect(Collectors.toSet());
-    }
-
-    private static List<Path> p12Files() {
-        try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(p -> p.toString().endsWith(".p12")).collect(Collectors.toCollection(ArrayList::new));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String permissions(Path file) throws IOException {

@@ -55,7 +55,7 @@ public final class Service implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             Service service = new Service(home, port, log, builder.start());
             service.awaitReady();
@@ -91,6 +91,14 @@ public final class Service implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** Starts the service again on the same ca.home and port, as an operator does after a crash: CLIs pointed at it keep working. */
+    public Service restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the service still runs: kill or close it first");
+        }
+        return start(home, port);
     }
 
     /** kill -9: no shutdown hook, no flush. */

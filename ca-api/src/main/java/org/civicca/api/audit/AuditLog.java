@@ -71,6 +71,14 @@ public class AuditLog {
         appendAll(List.of(new AuditEvent(actor, action, target, "failed", detail, AuditOrigin.current())));
     }
 
+    /**
+     * The sequence number of the newest committed entry, read without a lock: every change audited up to it is visible
+     * to the statements that start after this read.
+     */
+    public long headSequence() {
+        return jdbc.sql("SELECT sequence FROM audit_head WHERE id = 1").query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
     }

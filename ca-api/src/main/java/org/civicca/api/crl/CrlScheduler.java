@@ -23,10 +23,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Keeps every CA's CRL fresh, on every node. After a revocation commits, the issuer's next CRL is made after a short
  * delay, so a burst of revocations makes one CRL; every revocation committed before that CRL starts is in it. On a
- * fixed check interval, and at start, a CRL that has used up its refresh fraction of validity (or is missing) is
- * remade: the check compares with the clock each time, so a restart, a long pause or a clock jump is caught up at the
- * next check, and it is repeated under the CA's CRL lock, so of several nodes one makes it. On the shorter sync
- * interval each node picks up a newer CRL another node made, which bounds how long any node serves an older one.
+ * fixed check interval, and at start, a CRL is remade that has used up its refresh fraction of validity, is missing,
+ * or may miss a revocation (one audited after it read the revoked certificates, whose own CRL never came because its
+ * node was killed or stopped within the publish delay). The check compares with the clock each time, so a restart,
+ * a long pause or a clock jump is caught up at the next check, and it is repeated under the CA's CRL lock, so of
+ * several nodes one makes it. On the shorter sync interval each node picks up a newer CRL another node made, which
+ * bounds how long any node serves an older one.
  */
 @Component
 @Order(3)
@@ -84,7 +86,7 @@ public class CrlScheduler implements ApplicationRunner {
     public void refreshDue() {
         for (CertificateAuthority ca : authorities.all()) {
             pickUpQuietly(ca.name());
-            if (cache.get(ca.name()).map(held -> isDue(held.window())).orElse(true)) {
+            if (cache.get(ca.name()).map(held -> isDue(held.window())).orElse(true) || crls.mayMissRevocations(ca.name())) {
                 publishQuietly(ca.name(), () -> crls.publishBySystemIfDue(ca.name(), newest -> newest.map(this::isDue).orElse(true)));
             }
         }

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes a CA's next CRL in one transaction (number, CRL and audit entry), then serves it from memory once committed.
  * The CA's CRL lock in the database makes the numbers strictly increase, with no gap, whichever node makes them.
+ * The CRL records the audit chain's head as it was before the revoked certificates were read: every revocation and
+ * release audited up to there is in it, and one audited later shows that the CRL may miss it.
  */
 @Service
 public class CrlService {
@@ -40,7 +42,9 @@ public class CrlService {
     }
 
     private PublishedCrl publishLocked(String caName, String actor) {
+        long audited = audit.headSequence();
         PublishedCrl made = publisher.publish(caName);
+        store.recordAuditSequence(made, audited);
         audit.record(actor, "crl.published", caName, "number=" + made.number() + "; nextUpdate=" + made.nextUpdate());
         return made;
     }
@@ -50,14 +54,21 @@ public class CrlService {
         return auditingSelfCheck(caName, () -> publish(caName, Actor.SYSTEM));
     }
 
+    /** Whether the CA's newest CRL may miss a revocation or release audited after it read the revoked certificates. */
+    boolean mayMissRevocations(String caName) {
+        return store.mayMissRevocations(caName);
+    }
+
     /**
-     * Makes the next CRL only if the newest one, whichever node made it, is still due once this node holds the CA's
-     * CRL lock: of several nodes that find the same CRL due, the first makes it and the others find it fresh.
+     * Makes the next CRL only if the newest one, whichever node made it, is still due or may still miss a revocation
+     * once this node holds the CA's CRL lock: of several nodes that find the same CRL due, the first makes it and the
+     * others find it fresh.
      */
     Optional<PublishedCrl> publishBySystemIfDue(String caName, Predicate<Optional<CrlWindow>> due) {
-        Optional<PublishedCrl> crl = auditingSelfCheck(caName, () -> transactions.execute(status -> due.test(store.lockNewestWindow(caName))
-                ? Optional.of(publishLocked(caName, Actor.SYSTEM))
-                : Optional.<PublishedCrl>empty()));
+        Optional<PublishedCrl> crl = auditingSelfCheck(caName, () -> transactions.execute(status ->
+                due.test(store.lockNewestWindow(caName)) || store.mayMissRevocations(caName)
+                        ? Optional.of(publishLocked(caName, Actor.SYSTEM))
+                        : Optional.<PublishedCrl>empty()));
         crl.ifPresent(cache::offer);
         return crl;
     }

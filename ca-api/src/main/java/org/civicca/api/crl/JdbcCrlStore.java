@@ -3,6 +3,7 @@ package org.civicca.api.crl;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.civicca.api.web.ApiMessage;
 import org.civicca.core.CaException;
@@ -67,6 +68,35 @@ class JdbcCrlStore implements CrlStore {
                 .query((rs, n) -> new CrlWindow(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional();
+    }
+
+    /** Records that this CRL lists every revocation and release audited up to {@code auditSequence}. */
+    void recordAuditSequence(PublishedCrl crl, long auditSequence) {
+        jdbc.sql("UPDATE crl SET audit_sequence = ? WHERE ca_name = ? AND crl_number = ?")
+                .param(auditSequence).param(crl.caName()).param(crl.number()).update();
+    }
+
+    /**
+     * Whether this CA's newest CRL may miss a revocation, hold or release: one was audited after that CRL read the
+     * revoked certificates (the audit actions are those {@code Revocations} records), or the CRL was made before CRLs
+     * recorded what they read. False when there is no CRL at all, which is missing rather than stale.
+     */
+    boolean mayMissRevocations(String caName) {
+        List<Long> read = jdbc.sql("""
+                        SELECT COALESCE(audit_sequence, -1) FROM crl WHERE ca_name = ?
+                         ORDER BY crl_number DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(caName).query(Long.class).list();
+        if (read.isEmpty()) {
+            return false;
+        }
+        if (read.get(0) < 0) {
+            return true;
+        }
+        return jdbc.sql("""
+                        SELECT 1 FROM audit_event a JOIN certificate c ON c.serial = a.target
+                         WHERE a.sequence > ? AND a.action IN ('certificate.revoked', 'certificate.released') AND c.issuer = ?
+                         FETCH FIRST 1 ROWS ONLY""")
+                .param(read.get(0)).param(caName).query(Integer.class).optional().isPresent();
     }
 
     /** The newest CRL number made for this CA by any node, or 0. */

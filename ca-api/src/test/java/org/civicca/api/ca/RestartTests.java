@@ -3,10 +3,15 @@ package org.civicca.api.ca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** Stopping and starting the service on the same ca.home keeps the CAs, the certificates and the CRL numbering. */
+/**
+ * Stopping and starting the service on the same ca.home keeps the CAs, the certificates and the CRL numbering, and a
+ * revocation whose CRL had not been made yet is in the CRL the next start serves.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTests {
 
@@ -53,6 +61,33 @@ class RestartTests {
             assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
             assertThat(api.get("/api/v1/cas").json().get(1).get("crlNumber").asLong()).isEqualTo(crlNumber);
             assertThat(api.post("/api/v1/cas/vinhphuc-issuing/crl", Map.of()).json().get("crlNumber").asLong()).isEqualTo(crlNumber + 1);
+        }
+    }
+
+    @Test
+    void aRevocationWhoseCrlWasStillPendingAtTheStopIsInTheCrlServedAfterTheNextStart() throws IOException, GeneralSecurityException {
+        String serial;
+        long crlNumber;
+        try (ConfigurableApplicationContext first = start("--ca.crl.publish-delay=1h")) {
+            ApiClient api = client(first);
+            api.post("/api/v1/agencies", Map.of("code", "so-tc", "name", "Sở Tài chính", "taxCode", "2561744874", "locality", "Vĩnh Yên"));
+            serial = api.post("/api/v1/certificates", Requests.personal(KeyAlgorithm.EC_P256)).json().get("serial").asString();
+            crlNumber = api.post("/api/v1/cas/vinhphuc-issuing/crl", Map.of()).json().get("crlNumber").asLong();
+            ApiClient.Response revoked = api.post("/api/v1/certificates/" + serial + "/revocation", Map.of("reason", "keyCompromise"));
+            assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            ApiClient api = client(second);
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
+                    api.anonymous("GET", "/crl/vinhphuc-issuing.crl", Map.of()).body()));
+            assertThat(crl.getRevokedCertificate(new BigInteger(serial, 16))).as("%s in the CRL served after the start", serial).isNotNull();
+            assertThat(api.get("/api/v1/cas").json().get(1).get("crlNumber").asLong()).isEqualTo(crlNumber + 1);
+        }
+
+        try (ConfigurableApplicationContext third = start()) {
+            assertThat(client(third).get("/api/v1/cas").json().get(1).get("crlNumber").asLong())
+                    .as("a start after a CRL that lists every revocation makes none").isEqualTo(crlNumber + 1);
         }
     }
 
