@@ -56,7 +56,7 @@ pipeline_bc=$(figure pipeline BC); sign_bc=$(figure sign BC)
 ratio=$(python3 -c "print(f'{$rate / $pipeline:.2f}')")
 
 if [ "$database" = postgres ]; then
-  heading="## Issuance over REST (PostgreSQL)"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $NF}') (same machine, its defaults: synchronous_commit on)"
+  heading="## Issuance over REST (PostgreSQL)"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $3}') (same machine, its defaults: synchronous_commit on)"
 else
   heading="## Issuance over REST (embedded H2)"; store="on the embedded default (H2, every commit forced to disk)"
 fi
