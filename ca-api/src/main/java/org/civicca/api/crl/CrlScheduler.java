@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps every CA's CRL fresh, on every node. After a revocation commits, the issuer's next CRL is made after a short
- * delay, so a burst of revocations makes one CRL; every revocation committed before that CRL starts is in it. On a
+ * delay, so a burst of revocations makes one CRL; every revocation committed before that CRL starts is in it, and a
+ * CRL that any node made meanwhile and that already lists them makes that one unnecessary. On a
  * fixed check interval, and at start, a CRL is remade that has used up its refresh fraction of validity, is missing,
  * or may miss a revocation (one audited after it read the revoked certificates, whose own CRL never came because its
  * node was killed or stopped within the publish delay). The check compares with the clock each time, so a restart,
@@ -77,7 +78,9 @@ public class CrlScheduler implements ApplicationRunner {
         if (pending.add(caName)) {
             scheduler.schedule(() -> {
                 pending.remove(caName);
-                publishQuietly(caName, () -> Optional.of(crls.publishBySystem(caName)));
+                // Under the CA's CRL lock: made only if no CRL lists this node's revocations yet (another node's
+                // CRL made since may already list them), so a burst spread over several nodes makes one CRL.
+                publishQuietly(caName, () -> crls.publishBySystemIfDue(caName, Optional::isEmpty));
             }, clock.instant().plus(settings.publishDelay()));
         }
     }

@@ -189,6 +189,22 @@ class PublicationTests extends ServiceTest {
     }
 
     @Test
+    void aRevocationAlreadyListedByALaterCrlMakesNoCrlOfItsOwn() throws Exception {
+        ApiClient.Response issued = api.post("/api/v1/certificates", Requests.personal(KeyAlgorithm.EC_P256));
+        String serial = issued.json().get("serial").asString();
+        assertThat(api.post("/api/v1/certificates/" + serial + "/revocation", Map.of("reason", "superseded")).status()).isEqualTo(200);
+
+        ApiClient.Response made = api.post("/api/v1/cas/vinhphuc-issuing/crl", Map.of());
+        assertThat(made.status()).as(made.toString()).isEqualTo(200);
+        Thread.sleep(2_500);
+
+        X509CRL newest = crl(api.anonymous("GET", "/crl/vinhphuc-issuing.crl", Map.of()).body());
+        assertThat(newest.getRevokedCertificate(new BigInteger(serial, 16))).isNotNull();
+        assertThat(crlNumber(newest)).as("no CRL after the one that already lists the revocation")
+                .isEqualTo(made.json().get("crlNumber").asLong());
+    }
+
+    @Test
     void crlNumbersStrictlyIncreaseWithEachNewCrl() throws GeneralSecurityException {
         List<Long> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
