@@ -49,20 +49,15 @@ public class CrlService {
         return made;
     }
 
-    /** As {@link #publish}, by the CA itself; a self-check failure is audited here, as no HTTP answer carries it. */
-    PublishedCrl publishBySystem(String caName) {
-        return auditingSelfCheck(caName, () -> publish(caName, Actor.SYSTEM));
-    }
-
     /** Whether the CA's newest CRL may miss a revocation or release audited after it read the revoked certificates. */
     boolean mayMissRevocations(String caName) {
         return store.mayMissRevocations(caName);
     }
 
     /**
-     * Makes the next CRL only if the newest one, whichever node made it, is still due or may still miss a revocation
-     * once this node holds the CA's CRL lock: of several nodes that find the same CRL due, the first makes it and the
-     * others find it fresh.
+     * Makes the next CRL, by the CA itself, only if the newest one, whichever node made it, is still due or may still
+     * miss a revocation once this node holds the CA's CRL lock: of several nodes that find the same CRL due, the first
+     * makes it and the others find it fresh. A self-check failure is audited here, as no HTTP answer carries it.
      */
     Optional<PublishedCrl> publishBySystemIfDue(String caName, Predicate<Optional<CrlWindow>> due) {
         Optional<PublishedCrl> crl = auditingSelfCheck(caName, () -> transactions.execute(status ->
