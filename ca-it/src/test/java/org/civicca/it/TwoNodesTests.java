@@ -193,8 +193,26 @@ class TwoNodesTests {
                 .limit(40).collect(Collectors.joining("\n"));
     }
 
+    /** PostgreSQL can neither store nor compare U+0000, which H2 takes in its stride: every such input is the client's. */
     @Test
     @Order(3)
+    void textWithNulIsRefusedAsBadInputOnPostgresql() {
+        Map<String, String> row = Csv.rows(ProvinceData.file("enrollment.csv")).get(0);
+        String withNulAgency = requestBody(row).replace("\"agency\":\"" + row.get("agency") + "\"", "\"agency\":\"so\\u0000tc\"");
+        assertThat(withNulAgency).contains("\\u0000");
+
+        assertThat(post(a, "/api/v1/certificates", withNulAgency).statusCode()).isEqualTo(422);
+        assertThat(post(a, "/api/v1/accounts", "{\"name\":\"clerk.nul\",\"role\":\"CLERK\",\"agency\":\"so\\u0000tc\"}").statusCode())
+                .isEqualTo(422);
+        for (String query : List.of("q=%00abc", "agency=so%00tc", "requestId=VP%00", "profile=%00")) {
+            assertThat(get(a, "/api/v1/certificates?" + query).statusCode()).as(query).isEqualTo(400);
+        }
+        assertThat(get(a, "/api/v1/audit?actor=a%00b").statusCode()).isEqualTo(400);
+        assertThat(a.log()).doesNotContain("Internal error");
+    }
+
+    @Test
+    @Order(4)
     void nodeRefusesToStartOnASchemaNewerThanItKnows() throws SQLException {
         b.close();
         try (Connection db = database.connect()) {

@@ -1,9 +1,11 @@
 package org.civicca.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
@@ -13,6 +15,7 @@ import org.civicca.core.message.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +39,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** character_not_in_repertoire, untranslatable_character. */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
     private static final Map<Integer, String> FRAMEWORK_TYPES = Map.of(
             400, "malformed-request",
             404, "not-found",
@@ -71,6 +76,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.field().ifPresent(field -> problem.setProperty("field", field));
         problems.count(problem);
         return ResponseEntity.status(status).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
+    }
+
+    /**
+     * Text the database cannot hold (PostgreSQL refuses U+0000 in any text, SQLState 22021) is the client's bad input,
+     * not an internal error: the transaction it spoiled has rolled back, so nothing is half-stored.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e, HttpServletRequest request) {
+        Optional<SQLException> sql = cause(e, SQLException.class);
+        if (sql.isPresent() && UNSTORABLE_TEXT.contains(sql.get().getSQLState())) {
+            return refused(new CaException(ErrorCode.MALFORMED_REQUEST, null, ApiMessage.TEXT_NOT_STORABLE), request);
+        }
+        return internal(e, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -99,6 +99,14 @@ class HostileInputTests extends ServiceTest {
                 // The request's rules
                 refused("unknown profile", 422, "unknown-profile", body(b -> b.put("profile", "superuser"))),
                 refused("unknown agency", 422, "unknown-agency", body(b -> b.put("agency", "so-khong-ton-tai"))),
+                // PostgreSQL can neither store nor compare U+0000: no such text reaches the database
+                refused("agency code with NUL", 422, "unknown-agency", body(b -> b.put("agency", "so\u0000tc"))),
+                refused("clerk account for an agency code with NUL", 422, "unknown-agency", (api, f) -> api.post("/api/v1/accounts",
+                        Map.of("name", "clerk.nul", "role", "CLERK", "agency", "so\u0000tc"))),
+                refused("search text with NUL", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?q=%00abc")),
+                refused("agency filter with a control character", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?agency=so%1Ftc")),
+                refused("requestId filter with NUL", 400, "malformed-request", (api, f) -> api.get(CERTIFICATES + "?requestId=VP%00")),
+                refused("audit filter with NUL", 400, "malformed-request", (api, f) -> api.get("/api/v1/audit?actor=a%00b")),
                 refused("missing commonName", 422, "invalid-field", subject(s -> s.remove("commonName"))),
                 refused("missing csr", 422, "invalid-field", body(b -> b.remove("csr"))),
                 refused("name with a control character (BEL)", 422, "invalid-field", commonName("Nguyễn\u0007Văn An")),
