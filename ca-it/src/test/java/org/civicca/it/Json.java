@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A strict little JSON reader (RFC 8259) for checking the CLI's --json output: objects become maps, arrays lists. It also
- * quotes strings for the request bodies tests write by hand.
- */
+/** A strict little JSON reader (RFC 8259) for checking the CLI's --json output: objects become maps, arrays lists. */
 final class Json {
 
     private final String text;
@@ -27,22 +24,6 @@ final class Json {
             throw json.error("text after the JSON value");
         }
         return value;
-    }
-
-    /** A JSON string literal of {@code value}, for the few request bodies tests write by hand. */
-    static String quote(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> quoted.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private Object value() {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,9 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.civicca.core.csr.CsrBuilder;
-import org.civicca.core.key.KeyAlgorithm;
-import org.civicca.core.pem.Pem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -282,12 +278,11 @@ class ServiceKilledMidRevocationTests {
 
     /** Issues one certificate per row through the API, a few at a time, each for a key made here; the serials in row order. */
     private static List<String> issue(List<Map<String, String>> rows) throws InterruptedException, ExecutionException {
-        SecureRandom random = new SecureRandom();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<String>> issued = new ArrayList<>();
             for (Map<String, String> row : rows) {
-                issued.add(pool.submit(() -> api.issue(requestBody(row, random))));
+                issued.add(pool.submit(() -> api.issue(ProvinceRequests.issuance(row))));
             }
             List<String> result = new ArrayList<>();
             for (Future<String> serial : issued) {
@@ -298,13 +293,5 @@ class ServiceKilledMidRevocationTests {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String requestBody(Map<String, String> row, SecureRandom random) {
-        String csr = Pem.certificateRequest(CsrBuilder.build(KeyAlgorithm.EC_P256.generate(random), KeyAlgorithm.EC_P256));
-        return "{\"requestId\":" + Json.quote(row.get("request_id")) + ",\"profile\":\"personal\",\"agency\":"
-                + Json.quote(row.get("agency")) + ",\"subject\":{\"commonName\":" + Json.quote(row.get("common_name"))
-                + ",\"email\":" + Json.quote(row.get("email")) + ",\"nationalId\":" + Json.quote(row.get("national_id"))
-                + "},\"csr\":" + Json.quote(csr) + "}";
     }
 }

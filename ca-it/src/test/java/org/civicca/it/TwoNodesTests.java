@@ -3,28 +3,18 @@ package org.civicca.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.CRLException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.x509.Extension;
-import org.civicca.core.csr.CsrBuilder;
-import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +54,8 @@ class TwoNodesTests {
     private static Postgres.Database database;
     private static Service a;
     private static Service b;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static Api apiA;
+    private static Api apiB;
 
     @BeforeAll
     static void startTwoNodesAtOnce() {
@@ -80,6 +66,8 @@ class TwoNodesTests {
         CompletableFuture<Service> second = CompletableFuture.supplyAsync(() -> Service.startOnPostgres(home, folder.resolve("b.log"), database));
         a = first.join();
         b = second.join();
+        apiA = new Api(a);
+        apiB = new Api(b);
     }
 
     @AfterAll
@@ -100,9 +88,9 @@ class TwoNodesTests {
             assertThat(count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'ca.created'")).isEqualTo(2);
             assertThat(count(db, "SELECT COUNT(*) FROM account")).isEqualTo(1);
         }
-        assertThat(get(a, "/ca/" + ISSUING + ".crt").body()).isEqualTo(get(b, "/ca/" + ISSUING + ".crt").body());
+        assertThat(apiA.publicFile("/ca/" + ISSUING + ".crt")).isEqualTo(apiB.publicFile("/ca/" + ISSUING + ".crt"));
         assertThat(Files.exists(a.home().resolve("admin.token"))).isTrue();
-        assertThat(get(b, "/api/v1/cas").statusCode()).isEqualTo(200);
+        assertThat(apiB.fetch("/api/v1/cas").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -112,102 +100,53 @@ class TwoNodesTests {
         assertThat(agencies.exitCode()).as(agencies.toString()).isZero();
         List<Map<String, String>> rows = Csv.rows(ProvinceData.file("enrollment.csv"));
 
-        Map<String, Set<String>> serialsByRequest = new ConcurrentHashMap<>();
-        Set<String> revoked = ConcurrentHashMap.newKeySet();
-        List<String> failures = new ArrayList<>();
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            List<CompletableFuture<Void>> work = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Map<String, String> row = rows.get(i);
-                Service issuer = i % 2 == 0 ? a : b;
-                Service other = issuer == a ? b : a;
-                String body = requestBody(row);
-                List<Service> targets = i < TWINS ? List.of(issuer, other) : List.of(issuer);
-                boolean revoke = i % REVOKE_EVERY == 0;
-                for (Service target : targets) {
-                    work.add(CompletableFuture.runAsync(() -> {
-                        HttpResponse<String> issued = post(target, "/api/v1/certificates", body);
-                        if (issued.statusCode() != 201 && issued.statusCode() != 200) {
-                            synchronized (failures) {
-                                failures.add(row.get("request_id") + " → " + issued.statusCode() + " " + issued.body());
-                            }
-                            return;
-                        }
-                        String serial = field(issued.body(), "serial");
-                        serialsByRequest.computeIfAbsent(row.get("request_id"), id -> ConcurrentHashMap.newKeySet()).add(serial);
-                        if (revoke && target == issuer) {
-                            HttpResponse<String> revocation = post(other, "/api/v1/certificates/" + serial + "/revocation",
-                                    "{\"reason\":\"keyCompromise\"}");
-                            if (revocation.statusCode() == 200) {
-                                revoked.add(serial);
-                            } else {
-                                synchronized (failures) {
-                                    failures.add("revoke " + serial + " → " + revocation.statusCode() + " " + revocation.body());
-                                }
-                            }
-                        }
-                    }, clients));
-                }
-            }
-            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-        } finally {
-            clients.shutdown();
-        }
+        Outcome outcome = issueAndRevokeThroughBothNodes(rows);
         long lastRevocation = System.nanoTime();
 
-        assertThat(failures).as(TwoNodesTests::errorsLogged).isEmpty();
-        assertThat(serialsByRequest).hasSize(rows.size());
-        assertThat(serialsByRequest.values()).allSatisfy(serials -> assertThat(serials).hasSize(1));
-        assertThat(revoked).hasSize((rows.size() + REVOKE_EVERY - 1) / REVOKE_EVERY);
-        Set<String> serials = serialsByRequest.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        assertThat(outcome.failures()).as(TwoNodesTests::errorsLogged).isEmpty();
+        assertThat(outcome.serialsByRequest()).hasSize(rows.size());
+        assertThat(outcome.serialsByRequest().values()).allSatisfy(serials -> assertThat(serials).hasSize(1));
+        assertThat(outcome.revoked()).hasSize((rows.size() + REVOKE_EVERY - 1) / REVOKE_EVERY);
         try (Connection db = database.connect()) {
             assertThat(count(db, "SELECT COUNT(*) FROM certificate")).isEqualTo(rows.size());
             assertThat(count(db, "SELECT COUNT(DISTINCT request_id) FROM certificate")).isEqualTo(rows.size());
-            assertThat(count(db, "SELECT COUNT(*) FROM certificate WHERE status = 'REVOKED'")).isEqualTo(revoked.size());
+            assertThat(count(db, "SELECT COUNT(*) FROM certificate WHERE status = 'REVOKED'")).isEqualTo(outcome.revoked().size());
         }
-        for (String serial : serials) {
-            assertThat(get(a, "/api/v1/certificates/" + serial).statusCode()).isEqualTo(200);
-            assertThat(get(b, "/api/v1/certificates/" + serial).statusCode()).isEqualTo(200);
+        for (String serial : outcome.serials()) {
+            assertThat(apiA.fetch("/api/v1/certificates/" + serial).statusCode()).isEqualTo(200);
+            assertThat(apiB.fetch("/api/v1/certificates/" + serial).statusCode()).isEqualTo(200);
         }
 
-        X509CRL fromA = awaitCrlWith(a, revoked, lastRevocation);
-        X509CRL fromB = awaitCrlWith(b, revoked, lastRevocation);
+        Crl fromA = awaitCrlWith(apiA, outcome.revoked(), lastRevocation);
+        Crl fromB = awaitCrlWith(apiB, outcome.revoked(), lastRevocation);
         try (Connection db = database.connect()) {
             long newest = count(db, "SELECT MAX(crl_number) FROM crl WHERE ca_name = '" + ISSUING + "'");
-            assertThat(crlNumber(fromA)).isEqualTo(newest);
-            assertThat(crlNumber(fromB)).isEqualTo(newest);
+            assertThat(fromA.number().longValueExact()).isEqualTo(newest);
+            assertThat(fromB.number().longValueExact()).isEqualTo(newest);
             for (String ca : List.of(ISSUING, "vinhphuc-root")) {
                 List<Long> numbers = longs(db, "SELECT crl_number FROM crl WHERE ca_name = '" + ca + "' ORDER BY this_update, crl_number");
                 assertThat(numbers).as("CRL numbers of %s in the order they were made", ca)
                         .isEqualTo(LongStream.rangeClosed(1, numbers.size()).boxed().toList());
             }
         }
-        JsonNode verification = JSON.readTree(getOk(b, "/api/v1/audit/verification"));
+        JsonNode verification = JSON.readTree(apiB.get("/api/v1/audit/verification"));
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
-    }
-
-    private static String errorsLogged() {
-        return "errors in the nodes' logs:\n" + (a.log() + b.log()).lines()
-                .filter(line -> line.contains(" ERROR ") || line.contains("Exception"))
-                .limit(40).collect(Collectors.joining("\n"));
     }
 
     /** PostgreSQL can neither store nor compare U+0000, which H2 takes in its stride: every such input is the client's. */
     @Test
     @Order(3)
     void textWithNulIsRefusedAsBadInputOnPostgresql() {
-        Map<String, String> row = Csv.rows(ProvinceData.file("enrollment.csv")).get(0);
-        String withNulAgency = requestBody(row).replace("\"agency\":\"" + row.get("agency") + "\"", "\"agency\":\"so\\u0000tc\"");
-        assertThat(withNulAgency).contains("\\u0000");
+        Map<String, Object> withNulAgency = ProvinceRequests.issuanceFields(Csv.rows(ProvinceData.file("enrollment.csv")).get(0));
+        withNulAgency.put("agency", "so\u0000tc");
 
-        assertThat(post(a, "/api/v1/certificates", withNulAgency).statusCode()).isEqualTo(422);
-        assertThat(post(a, "/api/v1/accounts", "{\"name\":\"clerk.nul\",\"role\":\"CLERK\",\"agency\":\"so\\u0000tc\"}").statusCode())
-                .isEqualTo(422);
+        assertThat(post(apiA, "/api/v1/certificates", ProvinceRequests.json(withNulAgency)).statusCode()).isEqualTo(422);
+        assertThat(post(apiA, "/api/v1/accounts", ProvinceRequests.json(Map.of("name", "clerk.nul", "role", "CLERK", "agency", "so\u0000tc")))
+                .statusCode()).isEqualTo(422);
         for (String query : List.of("q=%00abc", "agency=so%00tc", "requestId=VP%00", "profile=%00")) {
-            assertThat(get(a, "/api/v1/certificates?" + query).statusCode()).as(query).isEqualTo(400);
+            assertThat(apiA.fetch("/api/v1/certificates?" + query).statusCode()).as(query).isEqualTo(400);
         }
-        assertThat(get(a, "/api/v1/audit?actor=a%00b").statusCode()).isEqualTo(400);
+        assertThat(apiA.fetch("/api/v1/audit?actor=a%00b").statusCode()).isEqualTo(400);
         assertThat(a.log()).doesNotContain("Internal error");
     }
 
@@ -226,88 +165,84 @@ class TwoNodesTests {
                 .hasMessageContaining("exited during start").hasMessageContaining("Detected applied migration not resolved locally: 999");
     }
 
-    /** Polls the node's public CRL until it lists every revoked serial; fails if that takes longer than the bound. */
-    private static X509CRL awaitCrlWith(Service node, Set<String> revoked, long since) throws Exception {
-        Set<BigInteger> wanted = revoked.stream().map(serial -> new BigInteger(serial, 16)).collect(Collectors.toSet());
-        while (true) {
-            X509CRL crl = crl(node);
-            Set<BigInteger> listed = new HashSet<>();
-            if (crl.getRevokedCertificates() != null) {
-                for (X509CRLEntry entry : crl.getRevokedCertificates()) {
-                    listed.add(entry.getSerialNumber());
+    /** What 16 clients got from both nodes: the serials answered per requestId, the revocations answered, the failures. */
+    private record Outcome(Map<String, Set<String>> serialsByRequest, Set<String> revoked, List<String> failures) {
+
+        Set<String> serials() {
+            return serialsByRequest.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * Row i goes to node A or B in turn, the first {@link #TWINS} rows to both at once; every {@link #REVOKE_EVERY}th
+     * certificate is revoked through the node that did not issue it, while issuance goes on.
+     */
+    private static Outcome issueAndRevokeThroughBothNodes(List<Map<String, String>> rows) {
+        Outcome outcome = new Outcome(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(), Collections.synchronizedList(new ArrayList<>()));
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Void>> work = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, String> row = rows.get(i);
+                Api issuer = i % 2 == 0 ? apiA : apiB;
+                Api other = issuer == apiA ? apiB : apiA;
+                String body = ProvinceRequests.issuance(row);
+                boolean revoke = i % REVOKE_EVERY == 0;
+                work.add(CompletableFuture.runAsync(() -> issueOne(issuer, other, row, body, revoke, outcome), clients));
+                if (i < TWINS) {
+                    work.add(CompletableFuture.runAsync(() -> issueOne(other, issuer, row, body, false, outcome), clients));
                 }
             }
-            if (listed.containsAll(wanted)) {
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            clients.shutdown();
+        }
+        return outcome;
+    }
+
+    private static void issueOne(Api target, Api other, Map<String, String> row, String body, boolean revoke, Outcome outcome) {
+        HttpResponse<String> issued = post(target, "/api/v1/certificates", body);
+        if (issued.statusCode() != 201 && issued.statusCode() != 200) {
+            outcome.failures().add(row.get("request_id") + " → " + issued.statusCode() + " " + issued.body());
+            return;
+        }
+        String serial = JSON.readTree(issued.body()).get("serial").asString();
+        outcome.serialsByRequest().computeIfAbsent(row.get("request_id"), id -> ConcurrentHashMap.newKeySet()).add(serial);
+        if (revoke) {
+            HttpResponse<String> revocation = post(other, "/api/v1/certificates/" + serial + "/revocation", "{\"reason\":\"keyCompromise\"}");
+            if (revocation.statusCode() == 200) {
+                outcome.revoked().add(serial);
+            } else {
+                outcome.failures().add("revoke " + serial + " → " + revocation.statusCode() + " " + revocation.body());
+            }
+        }
+    }
+
+    private static String errorsLogged() {
+        return "errors in the nodes' logs:\n" + (a.log() + b.log()).lines()
+                .filter(line -> line.contains(" ERROR ") || line.contains("Exception"))
+                .limit(40).collect(Collectors.joining("\n"));
+    }
+
+    /** Polls the node's public CRL until it lists every revoked serial; fails if that takes longer than the bound. */
+    private static Crl awaitCrlWith(Api node, Set<String> revoked, long since) throws InterruptedException {
+        Set<BigInteger> wanted = revoked.stream().map(serial -> new BigInteger(serial, 16)).collect(Collectors.toSet());
+        while (true) {
+            Crl crl = Crl.fetch(node, ISSUING);
+            if (crl.serials().containsAll(wanted)) {
                 return crl;
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - since);
-            assertThat(waited).as("time until the CRL of node %s lists every revocation", node.url()).isLessThan(CRL_BOUND);
+            assertThat(waited).as("time until a node's CRL lists every revocation").isLessThan(CRL_BOUND);
             Thread.sleep(200);
         }
     }
 
-    private static X509CRL crl(Service node) throws CRLException, CertificateException {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(node.url().resolve("/crl/" + ISSUING + ".crl")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body()));
-    }
-
-    private static long crlNumber(X509CRL crl) {
-        byte[] value = crl.getExtensionValue(Extension.cRLNumber.getId());
-        return ASN1Integer.getInstance(ASN1OctetString.getInstance(value).getOctets()).getValue().longValueExact();
-    }
-
-    private static String requestBody(Map<String, String> row) {
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("commonName", row.get("common_name"));
-        subject.put("email", row.get("email"));
-        for (String[] optional : new String[][] {{"nationalId", "national_id"}, {"title", "title"}, {"unit", "unit"},
-            {"taxCode", "tax_code"}}) {
-            String value = row.get(optional[1]);
-            if (value != null && !value.isEmpty()) {
-                subject.put(optional[0], value);
-            }
-        }
-        KeyAlgorithm key = KeyAlgorithm.EC_P256;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", row.get("request_id"));
-        body.put("profile", row.get("profile"));
-        body.put("agency", row.get("agency"));
-        body.put("subject", subject);
-        body.put("csr", CsrBuilder.pem(CsrBuilder.build(key.generate(new SecureRandom()), key)));
-        return JSON.writeValueAsString(body);
-    }
-
-    private static String field(String json, String name) {
-        return JSON.readTree(json).get(name).asString();
-    }
-
-    private static HttpResponse<String> post(Service node, String path, String json) {
-        return send(HttpRequest.newBuilder(node.url().resolve(path)).header("Authorization", "Bearer " + node.adminToken())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(Service node, String path) {
-        return send(HttpRequest.newBuilder(node.url().resolve(path)).header("Authorization", "Bearer " + node.adminToken()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String getOk(Service node, String path) {
-        HttpResponse<String> response = get(node, path);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    private static HttpResponse<String> post(Api node, String path, String json) {
         try {
-            return http.send(request, handler);
+            return node.post(path, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
