@@ -53,6 +53,7 @@ public class AuditKey {
 
     private static boolean createIfAbsent(Pkcs12KeyStore keyStore, CertificateSigner signer, SerialNumberGenerator serials,
                                           SecureRandom random, Clock clock) {
+        keyStore.reload();
         if (keyStore.privateKey(ALIAS).isPresent()) {
             return false;
         }

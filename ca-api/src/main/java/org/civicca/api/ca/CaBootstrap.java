@@ -60,9 +60,15 @@ class CaBootstrap {
         this.support = support;
     }
 
-    /** All CAs in one transaction under the keystore lock: of several nodes starting at once, one creates, the others load. */
+    /**
+     * All CAs in one transaction under the start-up lock, the keystore read again when a CA is not in it yet: of several
+     * nodes starting at once, one creates, the others load.
+     */
     Authorities loadOrCreate() {
         return support.startupLock().holding(() -> {
+            if (hierarchy.definitions().stream().anyMatch(definition -> keyStore.certificate(definition.name()).isEmpty())) {
+                keyStore.reload();
+            }
             Map<String, CertificateAuthority> loaded = new LinkedHashMap<>();
             for (CaDefinition definition : hierarchy.definitions()) {
                 CertificateAuthority parent = definition.parent().map(loaded::get).orElse(null);

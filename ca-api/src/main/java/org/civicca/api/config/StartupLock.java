@@ -8,26 +8,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Serializes the work of a first start (creating the CAs, the audit key, the first admin account) across every node
- * on the database: one row lock, held until that work's transaction ends. Under it the keystore is read again, so a
- * node that waited finds the keys the node before it created instead of making its own, and never writes over them.
+ * on the database: one row lock, held until that work's transaction ends. Work that may create a key first reads the
+ * keystore again under it ({@link Pkcs12KeyStore#reload}), so a node that waited finds the keys the node before it
+ * created instead of making its own, and never writes over them.
  */
 @Component
 public class StartupLock {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Pkcs12KeyStore keyStore;
 
-    StartupLock(JdbcClient jdbc, TransactionTemplate transactions, Pkcs12KeyStore keyStore) {
+    StartupLock(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.keyStore = keyStore;
     }
 
     public <T> T holding(Supplier<T> work) {
         return transactions.execute(status -> {
             jdbc.sql("SELECT name FROM node_lock WHERE name = 'first-start' FOR UPDATE").query(String.class).single();
-            keyStore.reload();
             return work.get();
         });
     }
