@@ -36,12 +36,13 @@ public class CrlService {
     }
 
     public PublishedCrl publish(String caName, String actor) {
-        PublishedCrl crl = transactions.execute(status -> publishLocked(caName, actor));
+        PublishedCrl crl = transactions.execute(status -> publishWithin(caName, actor));
         cache.offer(crl);
         return crl;
     }
 
-    private PublishedCrl publishLocked(String caName, String actor) {
+    /** In the caller's transaction: the number, the CRL, what it read of the audit chain, and its audit entry. */
+    private PublishedCrl publishWithin(String caName, String actor) {
         long audited = audit.headSequence();
         PublishedCrl made = publisher.publish(caName);
         store.recordAuditSequence(made, audited);
@@ -62,7 +63,7 @@ public class CrlService {
     Optional<PublishedCrl> publishBySystemIfDue(String caName, Predicate<Optional<CrlWindow>> due) {
         Optional<PublishedCrl> crl = auditingSelfCheck(caName, () -> transactions.execute(status ->
                 due.test(store.lockNewestWindow(caName)) || store.mayMissRevocations(caName)
-                        ? Optional.of(publishLocked(caName, Actor.SYSTEM))
+                        ? Optional.of(publishWithin(caName, Actor.SYSTEM))
                         : Optional.<PublishedCrl>empty()));
         crl.ifPresent(cache::offer);
         return crl;

@@ -47,15 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
             output.line(output.text(CliMessage.CA_STATUS, String.format("%-24s", ca.name()), ca.notAfter(),
                     Duration.between(now, ca.notAfter()).toDays(), ca.crlNumber(), age, ca.crlNextUpdate())
                     + flag.map(message -> "  " + output.text(message)).orElse(""));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", ca.name());
-            entry.put("notAfter", ca.notAfter().toString());
-            entry.put("crlNumber", ca.crlNumber());
-            entry.put("crlThisUpdate", String.valueOf(ca.crlThisUpdate()));
-            entry.put("crlNextUpdate", String.valueOf(ca.crlNextUpdate()));
-            entry.put("crlFreshness", ca.crlFreshness());
-            entry.put("crlStale", stale);
-            report.add(entry);
+            report.add(entry(ca, stale));
         }
         Wire.Holds holds = client.holds();
         if (holds.overdue() > 0) {
@@ -63,6 +55,19 @@ public final class StatusCommand implements Callable<Integer> {
         }
         output.document(Map.of("server", client.server().toString(), "reachable", true, "cas", report, "holdsOverdue", holds.overdue()));
         return healthy && holds.overdue() == 0 ? ExitCode.OK : ExitCode.SOME_FAILED;
+    }
+
+    /** The CA's line of the --json document. */
+    private static Map<String, Object> entry(Wire.Ca ca, boolean stale) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", ca.name());
+        entry.put("notAfter", ca.notAfter().toString());
+        entry.put("crlNumber", ca.crlNumber());
+        entry.put("crlThisUpdate", String.valueOf(ca.crlThisUpdate()));
+        entry.put("crlNextUpdate", String.valueOf(ca.crlNextUpdate()));
+        entry.put("crlFreshness", ca.crlFreshness());
+        entry.put("crlStale", stale);
+        return entry;
     }
 
     /**
