@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCrlStore implements CrlStore {
 
+    /** The audit actions that change a CA's revoked list, as {@code Revocations} records them. */
+    private static final List<String> CRL_CHANGES = List.of("certificate.revoked", "certificate.released");
+
     private final JdbcClient jdbc;
 
     JdbcCrlStore(JdbcClient jdbc) {
@@ -92,11 +95,12 @@ class JdbcCrlStore implements CrlStore {
         if (read.get(0) < 0) {
             return true;
         }
-        return jdbc.sql("""
+        long after = read.get(0);
+        return CRL_CHANGES.stream().anyMatch(action -> jdbc.sql("""
                         SELECT 1 FROM audit_event a JOIN certificate c ON c.serial = a.target
-                         WHERE a.sequence > ? AND a.action IN ('certificate.revoked', 'certificate.released') AND c.issuer = ?
+                         WHERE a.action = ? AND a.sequence > ? AND c.issuer = ?
                          FETCH FIRST 1 ROWS ONLY""")
-                .param(read.get(0)).param(caName).query(Integer.class).optional().isPresent();
+                .param(action).param(after).param(caName).query(Integer.class).optional().isPresent());
     }
 
     /** The newest CRL number made for this CA by any node, or 0. */

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.core.pem.Pem;
+import org.civicca.core.pkcs12.Pbes2Key;
 
 /**
  * The crash journal: before a row's CSR is sent, its key (encrypted under the journal's own random passphrase,
@@ -23,10 +24,13 @@ final class Journal {
 
     private final Path directory;
     private final char[] passphrase;
+    private final Pbes2Key entryKey;
 
-    private Journal(Path directory, char[] passphrase) {
+    private Journal(Path directory, char[] passphrase, SecureRandom random) {
         this.directory = directory;
         this.passphrase = passphrase;
+        // Derived once per run: every entry is encrypted under the same passphrase, each with its own IV.
+        this.entryKey = Pem.passphraseKey(passphrase, random);
     }
 
     static Journal open(Path folder, SecureRandom random) {
@@ -39,7 +43,7 @@ final class Journal {
                 random.nextBytes(secret);
                 AtomicFiles.write(keyFile, Base64.getEncoder().encode(secret), AtomicFiles.OWNER_ONLY);
             }
-            return new Journal(directory, Files.readString(keyFile, StandardCharsets.US_ASCII).strip().toCharArray());
+            return new Journal(directory, Files.readString(keyFile, StandardCharsets.US_ASCII).strip().toCharArray(), random);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the enrollment journal in " + directory, e);
         }
@@ -60,7 +64,7 @@ final class Journal {
     }
 
     void record(String requestId, PrivateKey key, String csrPem, SecureRandom random) {
-        String text = Pem.encryptedPrivateKey(key, passphrase, random) + csrPem;
+        String text = Pem.encryptedPrivateKey(key, entryKey, random) + csrPem;
         AtomicFiles.write(entry(requestId), text.getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
     }
 

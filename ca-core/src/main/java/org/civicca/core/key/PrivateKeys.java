@@ -8,9 +8,21 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.util.Arrays;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.civicca.core.Providers;
@@ -41,12 +53,39 @@ public final class PrivateKeys {
     }
 
     /**
-     * Whether the private key is the other half of the public key: a probe signed with one verifies with the
-     * other. A key of another type or size simply does not match; a public key the CA does not support at all
-     * is refused by {@link PublicKeyPolicy} with a CaException.
+     * Whether the private key is the other half of the public key. EC, Ed25519 and RSA CRT keys are checked by deriving
+     * the public half from the private one (a fraction of a signature's cost, which adds up over a province's files);
+     * any other key by signing a probe and verifying it with the public key. A key of another type or size simply does
+     * not match; a public key the CA does not support at all is refused by {@link PublicKeyPolicy} with a CaException.
      */
     public static boolean matches(PrivateKey key, SubjectPublicKeyInfo publicKey) {
         String algorithm = PublicKeyPolicy.classify(publicKey).signatureAlgorithm();
+        try {
+            AsymmetricKeyParameter expected = PublicKeyFactory.createKey(publicKey);
+            AsymmetricKeyParameter actual = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(key.getEncoded()));
+            if (actual instanceof ECPrivateKeyParameters ec && expected instanceof ECPublicKeyParameters q) {
+                ECDomainParameters curve = q.getParameters();
+                return sameCurve(ec.getParameters(), curve)
+                        && new FixedPointCombMultiplier().multiply(curve.getG(), ec.getD()).normalize().equals(q.getQ());
+            }
+            if (actual instanceof Ed25519PrivateKeyParameters ed && expected instanceof Ed25519PublicKeyParameters a) {
+                return Arrays.equals(ed.generatePublicKey().getEncoded(), a.getEncoded());
+            }
+            // A key stored without its CRT parts comes back with zeros in their place, its public exponent included.
+            if (actual instanceof RSAPrivateCrtKeyParameters rsa && rsa.getPublicExponent().signum() > 0 && expected instanceof RSAKeyParameters n) {
+                return rsa.getModulus().equals(n.getModulus()) && rsa.getPublicExponent().equals(n.getExponent());
+            }
+            return probeVerifies(key, publicKey, algorithm);
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameCurve(ECDomainParameters a, ECDomainParameters b) {
+        return a.getCurve().equals(b.getCurve()) && a.getG().equals(b.getG()) && a.getN().equals(b.getN());
+    }
+
+    private static boolean probeVerifies(PrivateKey key, SubjectPublicKeyInfo publicKey, String algorithm) {
         try {
             Signature signer = Signature.getInstance(algorithm, Providers.BC);
             signer.initSign(key);

@@ -25,6 +25,7 @@ import org.bouncycastle.util.io.pem.PemReader;
 import org.civicca.core.Providers;
 import org.civicca.core.key.PrivateKeys;
 import org.civicca.core.pkcs12.Pbes2Encryptor;
+import org.civicca.core.pkcs12.Pbes2Key;
 
 /** The only place that reads and writes PEM. */
 public final class Pem {
@@ -70,8 +71,18 @@ public final class Pem {
      * OpenSSL 3 writes by default, so a key kept on disk is readable by {@code openssl pkey} too.
      */
     public static String encryptedPrivateKey(PrivateKey key, char[] passphrase, SecureRandom random) {
+        return encryptedPrivateKey(key, passphraseKey(passphrase, random), random);
+    }
+
+    /** The key derived from a passphrase once, for {@link #encryptedPrivateKey(PrivateKey, Pbes2Key, SecureRandom)}. */
+    public static Pbes2Key passphraseKey(char[] passphrase, SecureRandom random) {
+        return Pbes2Key.derive(passphrase, PBKDF2_ITERATIONS, random);
+    }
+
+    /** As {@link #encryptedPrivateKey(PrivateKey, char[], SecureRandom)}, under a key derived earlier (many keys, one passphrase). */
+    public static String encryptedPrivateKey(PrivateKey key, Pbes2Key passphraseKey, SecureRandom random) {
         try {
-            OutputEncryptor encryptor = Pbes2Encryptor.create(passphrase, PBKDF2_ITERATIONS, random);
+            OutputEncryptor encryptor = Pbes2Encryptor.create(passphraseKey, random);
             PKCS8EncryptedPrivateKeyInfo encrypted = new PKCS8EncryptedPrivateKeyInfoBuilder(PrivateKeys.pkcs8(key)).build(encryptor);
             return write(List.of(new PemObject("ENCRYPTED PRIVATE KEY", encrypted.getEncoded())));
         } catch (IOException e) {

@@ -5,9 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.CipherOutputStream;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
@@ -40,22 +38,24 @@ public final class Pbes2Encryptor implements OutputEncryptor {
         this.cipher = cipher;
     }
 
+    /** Encrypts under a key derived now from {@code password}. */
     public static Pbes2Encryptor create(char[] password, int iterations, SecureRandom random) {
-        byte[] salt = new byte[16];
+        return create(Pbes2Key.derive(password, iterations, random), random);
+    }
+
+    /** Encrypts under a key already derived, with a fresh IV. */
+    public static Pbes2Encryptor create(Pbes2Key key, SecureRandom random) {
         byte[] iv = new byte[16];
-        random.nextBytes(salt);
         random.nextBytes(iv);
         try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.key(), "AES"), new IvParameterSpec(iv));
             PBES2Parameters parameters = new PBES2Parameters(
-                    new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, new PBKDF2Params(salt, iterations, 32, HMAC_SHA256)),
+                    new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, new PBKDF2Params(key.salt(), key.iterations(), 32, HMAC_SHA256)),
                     new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv)));
-            return new Pbes2Encryptor(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, parameters), key, cipher);
+            return new Pbes2Encryptor(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, parameters), key.key(), cipher);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks PBKDF2WithHmacSHA256 or AES-CBC", e);
+            throw new IllegalStateException("the JDK lacks AES-CBC", e);
         }
     }
 

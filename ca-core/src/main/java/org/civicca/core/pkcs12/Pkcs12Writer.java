@@ -18,7 +18,6 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.InputDecryptorProvider;
-import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
@@ -77,11 +76,13 @@ public final class Pkcs12Writer {
                 }
                 certificates[i] = bag.build();
             }
-            PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(PrivateKeys.pkcs8(key), encryptor(password, random));
+            // Both bags under one derived key, each with its own IV: PBKDF2 once per file instead of once per bag.
+            Pbes2Key bagKey = Pbes2Key.derive(password, ITERATIONS, random);
+            PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(PrivateKeys.pkcs8(key), Pbes2Encryptor.create(bagKey, random));
             keyBag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
             keyBag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
             PKCS12PfxPdu pfx = new PKCS12PfxPduBuilder()
-                    .addEncryptedData(encryptor(password, random), certificates)
+                    .addEncryptedData(Pbes2Encryptor.create(bagKey, random), certificates)
                     .addData(keyBag.build())
                     .build(macBuilder(password, random), password);
             return pfx.getEncoded();
@@ -142,10 +143,6 @@ public final class Pkcs12Writer {
             }
         }
         return new Pkcs12Mac(ITERATIONS, random);
-    }
-
-    private static OutputEncryptor encryptor(char[] password, SecureRandom random) {
-        return Pbes2Encryptor.create(password, ITERATIONS, random);
     }
 
     /** The certificate carrying the key's localKeyId first, the others in file order (issuers as written). */
