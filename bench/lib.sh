@@ -1,5 +1,6 @@
-# Shared by the benchmark scripts: the machine's description, a free port, the ca-core classpath, a service on the
-# embedded default, and the writer of one section of docs/benchmarks.md. Source it from the repository root.
+# Shared by the benchmark scripts: the machine's description, a free port, the ca-core classpath, the JMH benchmarks,
+# a service on the embedded default, and the writer of one section of docs/benchmarks.md. Source it from the
+# repository root.
 
 machine() {
   echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -1)"
@@ -21,6 +22,43 @@ core_classpath() {
   [ -s "$core" ] && [ -s "$native" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
   echo "$(cat "$core"):$(cat "$native"):$(ls ca-core/target/ca-core-*.jar | head -1)"
   rm -f "$core" "$native"
+}
+
+# The JMH benchmarks of bench/jmh, a Maven project outside the root reactor: installs ca-core, builds
+# bench/jmh/target/benchmarks.jar and prints its path. Offline first; the registry only for the first download.
+benchmarks_jar() {
+  local step
+  for step in "install -DskipTests -pl ca-core -am" "-f bench/jmh/pom.xml package"; do
+    # shellcheck disable=SC2086
+    ./mvnw -q -o $step > /dev/null 2>&1 || ./mvnw -q $step >&2
+  done
+  echo bench/jmh/target/benchmarks.jar
+}
+
+# run_ceiling DIR THREADS [JMH options...]: the raw ceiling and core pipeline benchmarks (CeilingBenchmark) with each
+# thread count of THREADS ("1 2"), on Bouncy Castle and on the native provider the service prefers where it loads.
+# JMH's results go to DIR/threads-N.json and its log to stderr; prints one
+# "ceiling KEY OP threads=N ops_per_s=X provider=NAME" line a figure.
+run_ceiling() {
+  local dir=$1 threads=$2 jar providers=BC native n
+  shift 2
+  jar=$(benchmarks_jar)
+  native=$(java -cp "$jar" org.civicca.bench.NativeProvider)
+  if [ -n "$native" ]; then
+    providers="BC,$native"
+  fi
+  for n in $threads; do
+    java -jar "$jar" -t "$n" -p provider="$providers" -rf json -rff "$dir/threads-$n.json" "$@" >&2
+  done
+  python3 - "$dir"/threads-*.json <<'PY'
+import json, re, sys
+for path in sys.argv[1:]:
+    for result in json.load(open(path)):
+        # verifyKeptKey -> verify-kept-key
+        op = re.sub(r"(?<!^)(?=[A-Z])", "-", result["benchmark"].rsplit(".", 1)[1]).lower()
+        params, score = result["params"], result["primaryMetric"]["score"]
+        print(f"ceiling {params['key']} {op} threads={result['threads']} ops_per_s={score:.0f} provider={params['provider']}")
+PY
 }
 
 # start_service HOME PORT [extra args...]: starts ca-api with -Xmx512m, waits for the first answer, sets SERVICE_PID,

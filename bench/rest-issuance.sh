@@ -2,8 +2,8 @@
 # Benchmark: issuance over REST on the embedded default (H2) or on PostgreSQL, EC P-256 CA, CSR verified, every
 # certificate persisted and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2
 # cores with the service) posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same
-# run, the raw ceiling and ca-core's pipeline rate (bench/Ceiling.java). Writes the section "Issuance over REST (H2)"
-# or "(PostgreSQL)" of docs/benchmarks.md.
+# run, raw signatures and ca-core's pipeline on 2 threads (JMH, bench/jmh). Writes the section "Issuance over REST
+# (H2)" or "(PostgreSQL)" of docs/benchmarks.md.
 # Usage: bench/rest-issuance.sh [seconds=60] [warmup=60] [h2|postgres]   (from a built tree: ./mvnw -q -DskipTests package)
 # postgres: a throwaway PostgreSQL 127.0.0.1 server (Debian's postgresql package) on the same 2 cores, its defaults
 # (synchronous_commit on: every commit flushed before it is acknowledged).
@@ -26,7 +26,7 @@ if [ "$database" = postgres ]; then
 fi
 
 java -cp "$classpath" bench/CsrCorpus.java 30000 EC-P256 "$work/corpus.jsonl"
-java -cp "$classpath" bench/Ceiling.java EC-P256 | tee "$work/ceiling.txt"
+run_ceiling "$work" 2 -p key=EC-P256 '\.(sign|pipeline)$' | tee "$work/ceiling.txt"
 
 port=$(free_port)
 start_service "$work/home" "$port" --ca.api.requests-per-second=1000000 "${database_arguments[@]}"

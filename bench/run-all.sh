@@ -2,7 +2,7 @@
 # Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
 # and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, and the province
 # enrollment with the CLI.
-# Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About 30 minutes on 2 cores.
+# Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About 50 minutes on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
