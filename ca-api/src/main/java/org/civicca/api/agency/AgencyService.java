@@ -12,6 +12,8 @@ import org.civicca.core.agency.Agency;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates, updates and lists agencies; every change is audited in the same transaction. */
 @Service
@@ -19,12 +21,14 @@ public class AgencyService {
 
     private final AgencyRepository agencies;
     private final JdbcAggregateTemplate rows;
+    private final JdbcAgencyDirectory directory;
     private final AuditLog audit;
     private final Clock clock;
 
-    AgencyService(AgencyRepository agencies, JdbcAggregateTemplate rows, AuditLog audit, Clock clock) {
+    AgencyService(AgencyRepository agencies, JdbcAggregateTemplate rows, JdbcAgencyDirectory directory, AuditLog audit, Clock clock) {
         this.agencies = agencies;
         this.rows = rows;
+        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
@@ -56,6 +60,12 @@ public class AgencyService {
         Agency agency = new Agency(code, body.name(), body.taxCode(), body.locality());
         agencies.save(new AgencyRow(code, agency.name(), agency.taxCode(), agency.locality(), current.createdAt(), clock.instant()));
         audit.record(actor, "agency.updated", code, describe(agency));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                directory.forget(code);
+            }
+        });
         return toBody(agency);
     }
 

@@ -70,6 +70,18 @@ class CertificateListingTests extends ServiceTest {
     }
 
     @Test
+    void aCertificateIssuedAfterItsAgencyIsRenamedCarriesTheNewName() {
+        String before = issuePersonal("Nguyễn Thị Trước", null);
+        ApiClient.Response renamed = api.put("/api/v1/agencies/" + agency,
+                Map.of("name", "Phòng Đổi tên " + agency, "taxCode", "2599999999", "locality", "Vĩnh Yên"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        String after = issuePersonal("Nguyễn Thị Sau", null);
+
+        assertThat(get(before).get("subjectDn").asString()).contains("O=Phòng Thử nghiệm " + agency);
+        assertThat(get(after).get("subjectDn").asString()).contains("O=Phòng Đổi tên " + agency);
+    }
+
+    @Test
     void findsTheCertificateOfOneRequestId() {
         String requestId = "VP-TEST-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = Requests.personal(KeyAlgorithm.EC_P256);
