@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark: issuance over REST on the embedded default (H2) or on PostgreSQL, EC P-256 CA, CSR verified, every
+# Benchmark: issuance over REST on the embedded default (H2) or on PostgreSQL, EC P-256 (or RSA-2048) issuing CA, CSR verified, every
 # certificate persisted and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2
 # cores with the service) posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same
 # run, raw signatures and ca-core's pipeline on 2 threads (JMH, bench/jmh). Writes the section "Issuance over REST
-# (H2)" or "(PostgreSQL)" of docs/benchmarks.md.
-# Usage: bench/rest-issuance.sh [seconds=60] [warmup=60] [h2|postgres]   (from a built tree: ./mvnw -q -DskipTests package)
+# (H2)" or "(PostgreSQL)" of docs/benchmarks.md, with the CA key type in the heading when it is not EC-P256.
+# Usage: bench/rest-issuance.sh [seconds=60] [warmup=60] [h2|postgres] [EC-P256|RSA-2048]   (from a built tree:
+# ./mvnw -q -DskipTests package)
 # postgres: a throwaway PostgreSQL 127.0.0.1 server (Debian's postgresql package) on the same 2 cores, its defaults
 # (synchronous_commit on: every commit flushed before it is acknowledged).
 set -euo pipefail
@@ -14,6 +15,7 @@ source bin/throwaway-postgres.sh
 seconds=${1:-60}
 warmup=${2:-60}
 database=${3:-h2}
+ca_key=${4:-EC-P256}
 work=$(mktemp -d)
 trap 'kill $SERVICE_PID 2>/dev/null || true; throwaway_postgres_stop; rm -rf "$work"' EXIT
 classpath=$(core_classpath)
@@ -24,9 +26,21 @@ if [ "$database" = postgres ]; then
   PGPASSWORD=$CA_TEST_DB_PASSWORD psql -q -h 127.0.0.1 -p "$THROWAWAY_PG_PORT" -U civicca -d postgres -c 'CREATE DATABASE civicca'
   database_arguments=(--spring.profiles.active=postgres)
 fi
+# Another key for the issuing CA: the whole hierarchy from config/hierarchy.yml with that one key changed, in a file
+# read after it (a list given again replaces the earlier one).
+if [ "$ca_key" != EC-P256 ]; then
+  python3 - "$ca_key" "$work/hierarchy.yml" <<'PY'
+import re, sys
+text = open("config/hierarchy.yml").read()
+issuing = text.index("- name: vinhphuc-issuing")
+text = text[:issuing] + re.sub(r"key-algorithm: \S+", "key-algorithm: " + sys.argv[1], text[issuing:], count=1)
+open(sys.argv[2], "w").write(text)
+PY
+  database_arguments+=(--spring.config.additional-location="file:$work/hierarchy.yml")
+fi
 
 java -cp "$classpath" bench/CsrCorpus.java 30000 EC-P256 "$work/corpus.jsonl"
-run_ceiling "$work" 2 -p key=EC-P256 '\.(sign|pipeline)$' | tee "$work/ceiling.txt"
+run_ceiling "$work" 2 -p key="$ca_key" '\.(sign|pipeline)$' | tee "$work/ceiling.txt"
 
 port=$(free_port)
 start_service "$work/home" "$port" --ca.api.requests-per-second=1000000 "${database_arguments[@]}"
@@ -50,19 +64,20 @@ total=$(curl -sf "http://127.0.0.1:$port/api/v1/certificates?size=1" -H "Authori
 audited=$(curl -sf "http://127.0.0.1:$port/api/v1/audit?action=certificate.issued&size=1" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 # The baselines on the provider the service signs with (the native one where it loads), and on Bouncy Castle alone.
 provider=$(grep -o 'signatures and CSR proofs of possession by [A-Za-z]*' "$work/home.log" | awk '{print $NF}')
-figure() { awk -v op="$1" -v p="provider=$2" '$2 == "EC-P256" && $3 == op && $4 == "threads=2" && $6 == p {sub("ops_per_s=", "", $5); print $5}' "$work/ceiling.txt"; }
+figure() { awk -v key="$ca_key" -v op="$1" -v p="provider=$2" '$2 == key && $3 == op && $4 == "threads=2" && $6 == p {sub("ops_per_s=", "", $5); print $5}' "$work/ceiling.txt"; }
 pipeline=$(figure pipeline "$provider"); sign=$(figure sign "$provider")
 pipeline_bc=$(figure pipeline BC); sign_bc=$(figure sign BC)
 ratio=$(python3 -c "print(f'{$rate / $pipeline:.2f}')")
 
 if [ "$database" = postgres ]; then
-  heading="## Issuance over REST (PostgreSQL)"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $3}') (same machine, its defaults: synchronous_commit on)"
+  heading="## Issuance over REST (PostgreSQL"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $3}') (same machine, its defaults: synchronous_commit on)"
 else
-  heading="## Issuance over REST (embedded H2)"; store="on the embedded default (H2, every commit forced to disk)"
+  heading="## Issuance over REST (embedded H2"; store="on the embedded default (H2, every commit forced to disk)"
 fi
+[ "$ca_key" = EC-P256 ] && heading="$heading)" || heading="$heading, $ca_key CA)"
 write_section "$heading" "$(cat <<MD
-Command: \`bench/rest-issuance.sh $seconds $warmup $database\` — $(date -u +%Y-%m-%d), $(machine).
-EC P-256 issuing CA, personal profile, 30,000 distinct pre-generated EC P-256 CSRs; the service with \`-Xmx512m\`
+Command: \`bench/rest-issuance.sh $seconds $warmup $database $ca_key\` — $(date -u +%Y-%m-%d), $(machine).
+$ca_key issuing CA, personal profile, 30,000 distinct pre-generated EC P-256 CSRs; the service with \`-Xmx512m\`
 $store; wrk with 2 threads and 32 keep-alive connections on the same 2 cores; ${warmup} s of
 warm-up (JIT), then ${seconds} s measured. Every certificate is verified, signed, self-checked, stored and audited
 in the hash chain as in production.
@@ -78,9 +93,10 @@ in the hash chain as in production.
 | certificates stored = issuances audited (≥ acknowledged to wrk, which drops the answers in flight when it stops) | $total = $audited (≥ $((warm + requests - errors))) |
 | signatures by (the service's choice, \`ca.crypto.provider=auto\`) | $provider |
 | baseline, same run: ca-core pipeline (parse, proof of possession, subject, build, sign, self-checks), 2 threads, $provider | $pipeline/s |
-| baseline, same run: raw P-256 signatures with the CA key, 2 threads, $provider | $sign/s |
+| baseline, same run: raw $ca_key signatures with the CA key, 2 threads, $provider | $sign/s |
 | the same two on Bouncy Castle alone | $pipeline_bc/s, $sign_bc/s |
 | ratio REST ÷ pipeline | $ratio |
+| ratio REST ÷ raw signatures | $(python3 -c "print(f'{$rate / $sign:.2f}')") |
 MD
 )"
 echo "wrote docs/benchmarks.md"

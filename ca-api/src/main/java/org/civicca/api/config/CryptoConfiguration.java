@@ -1,7 +1,6 @@
 package org.civicca.api.config;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
-import java.util.Optional;
+import org.civicca.core.sign.NativeProvider;
 import org.civicca.core.sign.SignatureProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,27 +21,11 @@ class CryptoConfiguration {
     @Bean
     SignatureProviders signatureProviders(CaProperties properties) {
         SignatureProviders providers = switch (properties.crypto().provider()) {
-            case AUTO -> corretto().map(SignatureProviders::preferring).orElse(SignatureProviders.BOUNCY_CASTLE);
+            case AUTO -> NativeProvider.load().map(SignatureProviders::preferring).orElse(SignatureProviders.BOUNCY_CASTLE);
             case BOUNCYCASTLE -> SignatureProviders.BOUNCY_CASTLE;
         };
         log.info("CA signatures and CSR proofs of possession by {}; self-checks of what the CA signs by Bouncy Castle",
                 providers.name());
         return providers;
-    }
-
-    private static Optional<java.security.Provider> corretto() {
-        try {
-            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
-            if (provider.getLoadingError() != null) {
-                log.info("Amazon Corretto Crypto Provider does not load here ({}); using Bouncy Castle",
-                        provider.getLoadingError().getMessage());
-                return Optional.empty();
-            }
-            provider.assertHealthy();
-            return Optional.of(provider);
-        } catch (RuntimeException | LinkageError e) {
-            log.warn("Amazon Corretto Crypto Provider failed its checks; using Bouncy Castle", e);
-            return Optional.empty();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.civicca.cli.enroll;
 
 import java.nio.file.Path;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import org.civicca.cli.Output;
 import org.civicca.cli.client.CaClient;
 import org.civicca.cli.csv.CsvTable;
 import org.civicca.core.CaException;
+import org.civicca.core.Providers;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.sign.NativeProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -74,7 +77,7 @@ public final class EnrollCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out)) {
             Journal journal = Journal.open(folder.root(), random);
-            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, random), threads,
+            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, keyProvider(), random), threads,
                     output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
             result.failed().forEach(r -> output.note(r.describe(csv.toString(), output.language())));
@@ -111,5 +114,10 @@ public final class EnrollCommand implements Callable<Integer> {
         summary.put("failures", failed.stream().map(r -> Map.of("line", r.line(), "requestId", r.requestId(), "field", r.field(),
                 "reason", r.reason())).toList());
         return summary;
+    }
+
+    /** Where the subscribers' keys are made and their CSRs signed: native code where its library loads, Bouncy Castle otherwise. */
+    private static Provider keyProvider() {
+        return NativeProvider.load().orElse(Providers.BC);
     }
 }

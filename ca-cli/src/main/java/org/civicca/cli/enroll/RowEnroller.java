@@ -2,6 +2,7 @@ package org.civicca.cli.enroll;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
@@ -30,13 +31,16 @@ final class RowEnroller {
     private final OutputFolder folder;
     private final Journal journal;
     private final KeyAlgorithm algorithm;
+    private final Provider keys;
     private final SecureRandom random;
 
-    RowEnroller(CaClient client, OutputFolder folder, Journal journal, KeyAlgorithm algorithm, SecureRandom random) {
+    /** {@code keys}: the provider that makes the subscribers' keys and signs their CSRs, here on this machine. */
+    RowEnroller(CaClient client, OutputFolder folder, Journal journal, KeyAlgorithm algorithm, Provider keys, SecureRandom random) {
         this.client = client;
         this.folder = folder;
         this.journal = journal;
         this.algorithm = algorithm;
+        this.keys = keys;
         this.random = random;
     }
 
@@ -73,10 +77,10 @@ final class RowEnroller {
     }
 
     private Journal.Pending newPending(EnrollmentRow row) {
-        KeyPair keys = algorithm.generate(random);
-        String csr = Pem.certificateRequest(CsrBuilder.build(keys, algorithm));
-        journal.record(row.requestId(), keys.getPrivate(), csr, random);
-        return new Journal.Pending(keys.getPrivate(), csr);
+        KeyPair pair = algorithm.generate(random, keys);
+        String csr = Pem.certificateRequest(CsrBuilder.build(pair, algorithm, keys));
+        journal.record(row.requestId(), pair.getPrivate(), csr, random);
+        return new Journal.Pending(pair.getPrivate(), csr);
     }
 
     private Wire.Issued issueWithRetries(EnrollmentRow row, Journal.Pending pending) {

@@ -1,8 +1,10 @@
 package org.civicca.core.csr;
 
 import java.security.KeyPair;
+import java.security.Provider;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -31,16 +33,32 @@ public final class CsrBuilder {
 
     /** Signs with the algorithm's own signature algorithm; refuses keys of another type than {@code algorithm}. */
     public static PKCS10CertificationRequest build(KeyPair keys, KeyAlgorithm algorithm, X500Name subject) {
+        return build(keys, algorithm, subject, Providers.BC);
+    }
+
+    /** As {@link #build(KeyPair, KeyAlgorithm)}, signed by {@code provider}, or by Bouncy Castle where it cannot. */
+    public static PKCS10CertificationRequest build(KeyPair keys, KeyAlgorithm algorithm, Provider provider) {
+        return build(keys, algorithm, PLACEHOLDER_SUBJECT, provider);
+    }
+
+    private static PKCS10CertificationRequest build(KeyPair keys, KeyAlgorithm algorithm, X500Name subject, Provider provider) {
         KeyAlgorithm actual = PublicKeyPolicy.classify(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
         if (actual != algorithm) {
             throw new IllegalArgumentException("key pair is " + actual + ", not " + algorithm);
         }
+        JcaPKCS10CertificationRequestBuilder request = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
         try {
-            return new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
-                    .build(new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(Providers.BC).build(keys.getPrivate()));
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("cannot sign a " + algorithm + " certificate request", e);
+            return request.build(signer(keys, algorithm, provider));
+        } catch (OperatorCreationException | RuntimeException notThere) {
+            if (provider == Providers.BC) {
+                throw new IllegalStateException("cannot sign a " + algorithm + " certificate request", notThere);
+            }
+            return build(keys, algorithm, subject, Providers.BC);
         }
+    }
+
+    private static ContentSigner signer(KeyPair keys, KeyAlgorithm algorithm, Provider provider) throws OperatorCreationException {
+        return new JcaContentSignerBuilder(algorithm.signatureAlgorithm()).setProvider(provider).build(keys.getPrivate());
     }
 
     /** The request as "CERTIFICATE REQUEST" PEM, the form the CA's API accepts. */

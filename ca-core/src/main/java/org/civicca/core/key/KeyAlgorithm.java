@@ -3,6 +3,7 @@ package org.civicca.core.key;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
@@ -69,18 +70,36 @@ public enum KeyAlgorithm {
     }
 
     public KeyPair generate(SecureRandom random) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(family, Providers.BC);
-            switch (this) {
-                case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), random);
-                case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-                case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), random);
-                case ED25519 -> generator.initialize(255, random);
+        return generate(random, Providers.BC);
+    }
+
+    /**
+     * A new key pair from {@code provider} (a native one generates EC and RSA keys many times faster than Bouncy
+     * Castle in a JVM that has not warmed up), or from Bouncy Castle when that provider lacks this key type.
+     */
+    public KeyPair generate(SecureRandom random, Provider provider) {
+        if (provider != Providers.BC) {
+            try {
+                return generate(KeyPairGenerator.getInstance(family, provider), random);
+            } catch (GeneralSecurityException | UnsupportedOperationException notThere) {
+                // Bouncy Castle below (Corretto's Ed25519 generator takes no key size, for one).
             }
-            return generator.generateKeyPair();
+        }
+        try {
+            return generate(KeyPairGenerator.getInstance(family, Providers.BC), random);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate " + label + " key", e);
         }
+    }
+
+    private KeyPair generate(KeyPairGenerator generator, SecureRandom random) throws GeneralSecurityException {
+        switch (this) {
+            case RSA_2048, RSA_3072, RSA_4096 -> generator.initialize(new RSAKeyGenParameterSpec(bits, RSAKeyGenParameterSpec.F4), random);
+            case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), random);
+            case ED25519 -> generator.initialize(255, random);
+        }
+        return generator.generateKeyPair();
     }
 
     @Override

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
+import java.security.Provider;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.civicca.core.TestPki;
 import org.civicca.core.key.KeyAlgorithm;
+import org.civicca.core.key.PrivateKeys;
+import org.civicca.core.sign.NativeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +20,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CsrBuilderTests {
 
     private final CsrParser parser = new CsrParser();
+
+    /** As the CLI makes subscribers' keys: by the native provider where it has the key type, Bouncy Castle otherwise. */
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "EC_P384", "RSA_2048", "ED25519"})
+    void keysAndRequestsFromTheNativeProviderPassTheCaChecksAndGoIntoAPkcs12File(KeyAlgorithm algorithm) throws Exception {
+        Provider provider = NativeProvider.load().orElseThrow();
+        KeyPair keys = algorithm.generate(TestPki.RANDOM, provider);
+
+        ParsedCsr parsed = parser.parse(CsrBuilder.pem(CsrBuilder.build(keys, algorithm, provider)));
+
+        assertThat(parsed.keyAlgorithm()).isEqualTo(algorithm);
+        assertThat(parsed.publicKey()).isEqualTo(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
+        assertThat(PrivateKeys.matches(keys.getPrivate(), parsed.publicKey())).isTrue();
+        assertThat(PrivateKeys.matches(PrivateKeys.fromPkcs8(PrivateKeys.pkcs8(keys.getPrivate())), parsed.publicKey())).isTrue();
+    }
 
     @ParameterizedTest
     @EnumSource(KeyAlgorithm.class)
