@@ -2,7 +2,7 @@
 # Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
 # and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, and the province
 # enrollment with the CLI.
-# Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About 50 minutes on 2 cores.
+# Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About an hour on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,8 @@ fi
 bench/ceiling.sh
 bench/rest-issuance.sh 60 180
 bench/rest-issuance.sh 60 180 postgres
+bench/rest-issuance.sh 60 120 h2 RSA-2048
 bench/revocation.sh 200000 20
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
-bench/enroll-province.sh 3
+bench/enroll-province.sh 3 60

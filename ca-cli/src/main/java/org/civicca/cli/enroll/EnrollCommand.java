@@ -77,8 +77,8 @@ public final class EnrollCommand implements Callable<Integer> {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out)) {
             Journal journal = Journal.open(folder.root(), random);
-            EnrollmentRun run = new EnrollmentRun(folder, journal, new RowEnroller(client, folder, journal, algorithm, keyProvider(), random), threads,
-                    output.language());
+            RowEnroller enroller = new RowEnroller(client, folder, journal, algorithm, keyProvider(), random);
+            EnrollmentRun run = new EnrollmentRun(folder, journal, enroller, threads, output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
             result.failed().forEach(r -> output.note(r.describe(csv.toString(), output.language())));
             List<Refusal> failed = new ArrayList<>(checked.refused());
@@ -116,7 +116,7 @@ public final class EnrollCommand implements Callable<Integer> {
         return summary;
     }
 
-    /** Where the subscribers' keys are made and their CSRs signed: native code where its library loads, Bouncy Castle otherwise. */
+    /** Where subscribers' keys are made and their CSRs signed: native code where its library loads, else Bouncy Castle. */
     private static Provider keyProvider() {
         return NativeProvider.load().orElse(Providers.BC);
     }

@@ -47,13 +47,17 @@ public final class CsrBuilder {
             throw new IllegalArgumentException("key pair is " + actual + ", not " + algorithm);
         }
         JcaPKCS10CertificationRequestBuilder request = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
-        try {
-            return request.build(signer(keys, algorithm, provider));
-        } catch (OperatorCreationException | RuntimeException notThere) {
-            if (provider == Providers.BC) {
-                throw new IllegalStateException("cannot sign a " + algorithm + " certificate request", notThere);
+        if (provider != Providers.BC) {
+            try {
+                return request.build(signer(keys, algorithm, provider));
+            } catch (OperatorCreationException | RuntimeException notThere) {
+                // Bouncy Castle below.
             }
-            return build(keys, algorithm, subject, Providers.BC);
+        }
+        try {
+            return request.build(signer(keys, algorithm, Providers.BC));
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign a " + algorithm + " certificate request", e);
         }
     }
 
