@@ -10,18 +10,15 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# The runtime classpath of ca-core (its jar and Bouncy Castle) and the native provider the service prefers, for the
-# single-file Java programs under bench/.
+# The runtime classpath of ca-core (its jar, Bouncy Castle and the optional native provider the service prefers), for
+# the single-file Java programs under bench/.
 core_classpath() {
-  local core native
+  local core
   core=$(mktemp)
-  native=$(mktemp)
   ./mvnw -q -pl ca-core dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$core" > /dev/null
-  ./mvnw -q -pl ca-api dependency:build-classpath -Dmdep.includeArtifactIds=AmazonCorrettoCryptoProvider \
-    -Dmdep.outputFile="$native" > /dev/null
-  [ -s "$core" ] && [ -s "$native" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
-  echo "$(cat "$core"):$(cat "$native"):$(ls ca-core/target/ca-core-*.jar | head -1)"
-  rm -f "$core" "$native"
+  [ -s "$core" ] || { echo "could not resolve the classpath of ca-core" >&2; exit 1; }
+  echo "$(cat "$core"):$(ls ca-core/target/ca-core-*.jar | head -1)"
+  rm -f "$core"
 }
 
 # The JMH benchmarks of bench/jmh, a Maven project outside the root reactor: installs ca-core, builds
@@ -43,7 +40,7 @@ run_ceiling() {
   local dir=$1 threads=$2 jar providers=BC native n
   shift 2
   jar=$(benchmarks_jar)
-  native=$(java -cp "$jar" org.civicca.bench.NativeProvider)
+  native=$(java -cp "$jar" org.civicca.bench.NativeProviderName 2> /dev/null)
   if [ -n "$native" ]; then
     providers="BC,$native"
   fi

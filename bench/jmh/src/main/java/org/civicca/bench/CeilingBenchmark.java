@@ -17,6 +17,7 @@ import org.civicca.core.csr.ParsedCsr;
 import org.civicca.core.issue.IssuancePipeline;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.pem.Pem;
+import org.civicca.core.sign.NativeProvider;
 import org.civicca.core.sign.SignatureProviders;
 import org.civicca.core.sign.SoftwareCaSigner;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -38,11 +38,6 @@ public final class Pbes2Encryptor implements OutputEncryptor {
         this.cipher = cipher;
     }
 
-    /** Encrypts under a key derived now from {@code password}. */
-    public static Pbes2Encryptor create(char[] password, int iterations, SecureRandom random) {
-        return create(Pbes2Key.derive(password, iterations, random), random);
-    }
-
     /** Encrypts under a key already derived, with a fresh IV. */
     public static Pbes2Encryptor create(Pbes2Key key, SecureRandom random) {
         byte[] iv = new byte[16];

@@ -67,28 +67,34 @@ public final class Pkcs12Writer {
             }
             SubjectKeyIdentifier keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(chain.get(0).getSubjectPublicKeyInfo());
             DERBMPString name = new DERBMPString(friendlyName);
-            PKCS12SafeBag[] certificates = new PKCS12SafeBag[chain.size()];
-            for (int i = 0; i < chain.size(); i++) {
-                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(chain.get(i));
-                if (i == 0) {
-                    bag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
-                    bag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
-                }
-                certificates[i] = bag.build();
-            }
             // Both bags under one derived key, each with its own IV: PBKDF2 once per file instead of once per bag.
             Pbes2Key bagKey = Pbes2Key.derive(password, ITERATIONS, random);
             PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(PrivateKeys.pkcs8(key), Pbes2Encryptor.create(bagKey, random));
             keyBag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
             keyBag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
             PKCS12PfxPdu pfx = new PKCS12PfxPduBuilder()
-                    .addEncryptedData(Pbes2Encryptor.create(bagKey, random), certificates)
+                    .addEncryptedData(Pbes2Encryptor.create(bagKey, random), certificateBags(chain, name, keyId))
                     .addData(keyBag.build())
                     .build(macBuilder(password, random), password);
             return pfx.getEncoded();
         } catch (GeneralSecurityException | PKCSException | IOException e) {
             throw new IllegalStateException("cannot write the PKCS#12 file", e);
         }
+    }
+
+    /** The chain's certificates, the key's own tied to it by the friendly name and the localKeyId. */
+    private static PKCS12SafeBag[] certificateBags(List<X509CertificateHolder> chain, DERBMPString name, SubjectKeyIdentifier keyId)
+            throws IOException {
+        PKCS12SafeBag[] certificates = new PKCS12SafeBag[chain.size()];
+        for (int i = 0; i < chain.size(); i++) {
+            PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(chain.get(i));
+            if (i == 0) {
+                bag.addBagAttribute(PKCS12SafeBag.friendlyNameAttribute, name);
+                bag.addBagAttribute(PKCS12SafeBag.localKeyIdAttribute, keyId);
+            }
+            certificates[i] = bag.build();
+        }
+        return certificates;
     }
 
     /** Checks the MAC, then decrypts; the leaf is the certificate whose localKeyId matches the key's. */
