@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes its section of docs/benchmarks.md: the raw ceiling and the core pipeline per key type
-# and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, and the province
+# and provider, issuance over REST, revocation under load, CRL building, CRL serving beside nginx, start-up, and the province
 # enrollment with the CLI.
 # Installs wrk, nginx (the serving baseline) and PostgreSQL from Debian's packages when missing. About an hour on 2 cores.
 # Usage: bench/run-all.sh   (from a built tree: ./mvnw -q -DskipTests package)
@@ -17,3 +17,4 @@ bench/revocation.sh 200000 20
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
 bench/enroll-province.sh 3 60
+bench/startup.sh 5

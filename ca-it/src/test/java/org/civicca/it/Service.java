@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service, started as an operator starts it: {@code java -jar ca-api.jar} on a free port and its own ca.home. */
+/**
+ * The packaged service, started as an operator starts it (on the bean definitions generated at build time,
+ * {@code java -Dspring.aot.enabled=true -jar ca-api.jar}) on a free port and its own ca.home.
+ */
 public final class Service implements AutoCloseable {
 
     private final Path home;
@@ -38,17 +41,32 @@ public final class Service implements AutoCloseable {
         return start(home, port, home.resolve("service.log"), Map.of());
     }
 
+    /**
+     * From the layout {@code bin/prepare-service} wrote in {@code prepared}, with {@code -Xshare:on}: the JVM refuses
+     * to start unless it maps the layout's class-data-sharing archive.
+     */
+    public static Service startPrepared(Path home, Path prepared) {
+        return start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + prepared.resolve("ca-api.jsa"), "-jar",
+                prepared.resolve("ca-api.jar").toString()), home, freePort(), home.resolve("service.log"), Map.of());
+    }
+
     /** A node of several on one PostgreSQL database; nodes may share one ca.home, so each logs to a file of its own. */
     public static Service startOnPostgres(Path home, Path log, Postgres.Database database) {
         return start(home, freePort(), log, database.environment(), "--spring.profiles.active=postgres");
     }
 
     private static Service start(Path home, int port, Path log, Map<String, String> environment, String... arguments) {
-        Path jar = Jars.path("civicca.api.jar");
+        return start(List.of("-jar", Jars.path("civicca.api.jar").toString()), home, port, log, environment, arguments);
+    }
+
+    private static Service start(List<String> launch, Path home, int port, Path log, Map<String, String> environment,
+                                 String... arguments) {
         Path config = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
         try {
             Files.createDirectories(home);
-            List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m", "-jar", jar.toString(), "--ca.home=" + home,
+            List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m", "-Dspring.aot.enabled=true"));
+            command.addAll(launch);
+            command.addAll(List.of("--ca.home=" + home,
                     "--server.port=" + port, "--spring.config.additional-location=file:" + config + "/",
                     "--ca.public-base-url=http://localhost:" + port));
             command.addAll(List.of(arguments));
