@@ -19,6 +19,11 @@ final class Jars {
         return jar;
     }
 
+    /** The repository's root: where bin/ is, and config/ (which the scripts there run beside). */
+    static Path repository() {
+        return Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize().getParent();
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

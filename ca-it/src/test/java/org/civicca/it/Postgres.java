@@ -61,7 +61,7 @@ final class Postgres {
 
         /** The repository's bin/throwaway-postgres.sh: a fresh cluster on a free port of 127.0.0.1, stopped at exit. */
         static Server startThrowaway() {
-            Path script = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize().resolveSibling("bin/throwaway-postgres.sh");
+            Path script = Jars.repository().resolve("bin/throwaway-postgres.sh");
             Path folder = TempFolders.create("postgres");
             Tool.Output started = Tool.run(folder, "bash", script.toString(), "start");
             if (started.exitCode() != 0) {

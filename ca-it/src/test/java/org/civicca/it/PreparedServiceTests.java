@@ -8,16 +8,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code bin/prepare-service}: the fast-start layout (extracted jar, class-data-sharing archive) operators deploy. */
+/**
+ * {@code bin/prepare-service}: the fast-start layout (extracted jar, class-data-sharing archive) operators deploy and
+ * every end-to-end test starts the service from.
+ */
 class PreparedServiceTests {
 
     private static Path folder;
-    private static Path repository;
 
     @BeforeAll
     static void createFolder() {
         folder = TempFolders.create("prepared");
-        repository = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize().getParent();
     }
 
     @AfterAll
@@ -26,14 +27,16 @@ class PreparedServiceTests {
     }
 
     @Test
-    void theServiceStartsWithThePreparedArchiveMappedAndIssuesCertificates() throws Exception {
-        Path layout = folder.resolve("service");
-        Tool.Output prepared = Tool.run(repository, "bin/prepare-service", Jars.path("civicca.api.jar").toString(), layout.toString());
-        assertThat(prepared.exitCode()).as(prepared.toString()).isZero();
+    void theLayoutHoldsTheExtractedJarAndAClassDataSharingArchive() {
+        Path layout = Service.preparedLayout();
         assertThat(layout.resolve("ca-api.jsa")).isNotEmptyFile();
+        assertThat(layout.resolve("ca-api.jar")).isNotEmptyFile();
         assertThat(layout.resolve("lib")).isDirectoryContaining(jar -> jar.getFileName().toString().startsWith("bcpkix-"));
+    }
 
-        try (Service service = Service.startPrepared(folder.resolve("home"), layout)) {
+    @Test
+    void theServiceStartsWithTheArchiveMappedAndIssuesCertificates() throws Exception {
+        try (Service service = Service.startSharingClasses(folder.resolve("home"))) {
             Cli.Result agencies = new Cli(service, folder).run("agencies", "import", ProvinceData.file("agencies.csv").toString());
             assertThat(agencies.exitCode()).as(agencies.toString()).isZero();
             Api api = new Api(service);
@@ -45,7 +48,7 @@ class PreparedServiceTests {
     @Test
     void aMissingJarIsRefusedWithItsName() {
         Path missing = folder.resolve("no-such.jar");
-        Tool.Output refused = Tool.run(repository, "bin/prepare-service", missing.toString(), folder.resolve("unused").toString());
+        Tool.Output refused = Tool.run(Jars.repository(), "bin/prepare-service", missing.toString(), folder.resolve("unused").toString());
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.text()).contains(missing.toString()).contains("no such file");
         assertThat(Files.exists(folder.resolve("unused"))).isFalse();

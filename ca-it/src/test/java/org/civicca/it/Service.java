@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service, started as an operator starts it (on the bean definitions generated at build time,
- * {@code java -Dspring.aot.enabled=true -jar ca-api.jar}) on a free port and its own ca.home.
+ * The packaged service, started as docs/operations.md deploys it: from the layout {@code bin/prepare-service} makes of
+ * the jar (made once per test run), on the bean definitions generated at build time, on a free port and its own ca.home.
  */
 public final class Service implements AutoCloseable {
+
+    private static Path preparedLayout;
 
     private final Path home;
     private final int port;
@@ -41,13 +43,23 @@ public final class Service implements AutoCloseable {
         return start(home, port, home.resolve("service.log"), Map.of());
     }
 
-    /**
-     * From the layout {@code bin/prepare-service} wrote in {@code prepared}, with {@code -Xshare:on}: the JVM refuses
-     * to start unless it maps the layout's class-data-sharing archive.
-     */
-    public static Service startPrepared(Path home, Path prepared) {
-        return start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + prepared.resolve("ca-api.jsa"), "-jar",
-                prepared.resolve("ca-api.jar").toString()), home, freePort(), home.resolve("service.log"), Map.of());
+    /** With {@code -Xshare:on}: the JVM refuses to start unless it maps the layout's class-data-sharing archive. */
+    public static Service startSharingClasses(Path home) {
+        return start(List.of("-Xshare:on"), home, freePort(), home.resolve("service.log"), Map.of());
+    }
+
+    /** The layout of {@code bin/prepare-service}, made on first use (about half a minute) for every test of the run. */
+    static synchronized Path preparedLayout() {
+        if (preparedLayout == null) {
+            Path layout = Path.of("target", "prepared-service").toAbsolutePath();
+            Tool.Output prepared = Tool.run(Jars.repository(), "bin/prepare-service", Jars.path("civicca.api.jar").toString(),
+                    layout.toString());
+            if (prepared.exitCode() != 0) {
+                throw new IllegalStateException(prepared.toString());
+            }
+            preparedLayout = layout;
+        }
+        return preparedLayout;
     }
 
     /** A node of several on one PostgreSQL database; nodes may share one ca.home, so each logs to a file of its own. */
@@ -56,17 +68,19 @@ public final class Service implements AutoCloseable {
     }
 
     private static Service start(Path home, int port, Path log, Map<String, String> environment, String... arguments) {
-        return start(List.of("-jar", Jars.path("civicca.api.jar").toString()), home, port, log, environment, arguments);
+        return start(List.of(), home, port, log, environment, arguments);
     }
 
-    private static Service start(List<String> launch, Path home, int port, Path log, Map<String, String> environment,
+    private static Service start(List<String> options, Path home, int port, Path log, Map<String, String> environment,
                                  String... arguments) {
         Path config = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
+        Path layout = preparedLayout();
         try {
             Files.createDirectories(home);
-            List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m", "-Dspring.aot.enabled=true"));
-            command.addAll(launch);
-            command.addAll(List.of("--ca.home=" + home,
+            List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m"));
+            command.addAll(options);
+            command.addAll(List.of("-XX:SharedArchiveFile=" + layout.resolve("ca-api.jsa"), "-Dspring.aot.enabled=true",
+                    "-jar", layout.resolve("ca-api.jar").toString(), "--ca.home=" + home,
                     "--server.port=" + port, "--spring.config.additional-location=file:" + config + "/",
                     "--ca.public-base-url=http://localhost:" + port));
             command.addAll(List.of(arguments));
