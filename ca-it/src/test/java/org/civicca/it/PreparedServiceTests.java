@@ -46,6 +46,16 @@ class PreparedServiceTests {
     }
 
     @Test
+    void aFolderHoldingSomethingElseIsNeverReplaced() throws Exception {
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("notes.txt"), "keep me");
+        Tool.Output refused = Tool.run(Jars.repository(), "bin/prepare-service", Jars.path("civicca.api.jar").toString(), elsewhere.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.text()).contains(elsewhere.toString());
+        assertThat(elsewhere.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
     void aMissingJarIsRefusedWithItsName() {
         Path missing = folder.resolve("no-such.jar");
         Tool.Output refused = Tool.run(Jars.repository(), "bin/prepare-service", missing.toString(), folder.resolve("unused").toString());

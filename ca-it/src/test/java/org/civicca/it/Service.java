@@ -52,8 +52,9 @@ public final class Service implements AutoCloseable {
     static synchronized Path preparedLayout() {
         if (preparedLayout == null) {
             Path layout = Path.of("target", "prepared-service").toAbsolutePath();
-            Tool.Output prepared = Tool.run(Jars.repository(), "bin/prepare-service", Jars.path("civicca.api.jar").toString(),
-                    layout.toString());
+            // With this JVM: the archive is valid only for the JVM that made it.
+            Tool.Output prepared = Tool.run(Jars.repository(), "env", "JAVA_HOME=" + System.getProperty("java.home"),
+                    "bin/prepare-service", Jars.path("civicca.api.jar").toString(), layout.toString());
             if (prepared.exitCode() != 0) {
                 throw new IllegalStateException(prepared.toString());
             }
