@@ -3,7 +3,8 @@
 # bin/prepare-service: extracted jar, class-data-sharing archive, bean definitions generated at build time) beside
 # the same build started as `java -jar ca-api/target/ca-api.jar` (the README's command), in turns in the same run:
 # a first start on an empty ca.home (it creates both CAs, the audit key and the admin token) and a restart on it.
-# Writes the section "Start-up" of docs/benchmarks.md.
+# Then the CLI's own start (it runs cold at every command): `--version`, and the dry run of the province file, beside
+# the JVM alone (`java -version`). Writes the section "Start-up" of docs/benchmarks.md.
 # Usage: bench/startup.sh [runs=5]   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,20 @@ for _ in $(seq "$runs"); do
   done
 done
 
+# cli NAME COMMAND...: its wall seconds appended to $work/NAME.
+cli() {
+  local name=$1 started
+  shift
+  started=$(date +%s.%N)
+  "$@" > /dev/null 2>&1
+  python3 -c "import time; print(f'{time.time() - $started:.2f}')" >> "$work/$name"
+}
+for _ in $(seq "$runs"); do
+  cli cli-version bin/civicca --version
+  cli cli-dry-run bin/civicca enroll --csv ../shared/data/enrollment.csv --out "$work/dry-run" --dry-run
+  cli jvm java -version
+done
+
 figure() { cut -d' ' -f"$2" "$work/$1" | median; }
 all() { cut -d' ' -f1 "$work/$1" | tr '\n' ' ' | sed 's/ $//'; }
 row() {
@@ -59,6 +74,14 @@ $first
 $restart
 
 Each run, deployed (first start): $(all prepared-first); baseline: $(all plain-first).
+
+The CLI (\`bin/civicca\`: \`ca-cli/target/ca-cli.jar\` with its libraries beside it in \`lib/\`), median of $runs runs, beside
+the JVM alone:
+
+| command | s | baseline \`java -version\`, s | ratio |
+| --- | --- | --- | --- |
+| \`civicca --version\` | $(figure cli-version 1) | $(figure jvm 1) | $(python3 -c "print(f'{$(figure cli-version 1) / $(figure jvm 1):.1f}')") |
+| \`civicca enroll --csv enrollment.csv --dry-run\` (1,998 rows checked) | $(figure cli-dry-run 1) | $(figure jvm 1) | $(python3 -c "print(f'{$(figure cli-dry-run 1) / $(figure jvm 1):.1f}')") |
 MD
 )"
 echo "wrote docs/benchmarks.md"

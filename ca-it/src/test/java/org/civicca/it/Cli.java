@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged CLI, run as {@code java -jar ca-cli.jar ...} with the token in CA_TOKEN, output captured. */
+/** The packaged CLI, run as {@code java -jar ca-cli.jar ...} (its libraries in lib/ beside it) with the token in CA_TOKEN, output captured. */
 public final class Cli {
 
     private final Service service;
