@@ -38,7 +38,7 @@ open(os.path.join(d, "ca.cnf"), "w").write(f"[ca]\ndefault_ca=c\n[c]\ndatabase={
 PY
   start=$(date +%s.%N)
   openssl ca -config "$dir/ca.cnf" -gencrl -keyfile "$dir/ca.key" -cert "$dir/ca.pem" -out "$dir/crl.pem" 2> /dev/null
-  openssl_s=$(python3 -c "import time; print(f'{time.time() - $start:.2f}')")
+  openssl_s=$(seconds_since "$start")
   rows+="| $size | $ours | $openssl_s s |"$'\n'
   echo "$size entries: ca-core $ours; openssl $openssl_s s"
 done

@@ -32,7 +32,7 @@ SQL
 start_service "$home" "$port"
 build_start=$(date +%s.%N)
 curl -sf -X POST "http://127.0.0.1:$port/api/v1/cas/vinhphuc-issuing/crl" -H "Authorization: Bearer $TOKEN" > /dev/null
-build_seconds=$(python3 -c "import time; print(f'{time.time() - $build_start:.2f}')")
+build_seconds=$(seconds_since "$build_start")
 url="http://127.0.0.1:$port/crl/vinhphuc-issuing.crl"
 curl -sf -D "$work/headers" -o "$work/www/vinhphuc-issuing.crl" --create-dirs "$url"
 size=$(stat -c %s "$work/www/vinhphuc-issuing.crl")
@@ -62,8 +62,8 @@ ours=$(rate "$url")
 ours_304=$(rate -H "If-None-Match: $etag" "$url")
 theirs=$(rate "http://127.0.0.1:$nginx_port/vinhphuc-issuing.crl")
 theirs_304=$(rate -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/vinhphuc-issuing.crl")
-ratio=$(python3 -c "print(f'{$ours / $theirs:.2f}')")
-ratio_304=$(python3 -c "print(f'{$ours_304 / $theirs_304:.2f}')")
+ratio=$(ratio "$ours" "$theirs")
+ratio_304=$(ratio "$ours_304" "$theirs_304")
 echo "CRL of $listed entries ($size bytes, built in $build_seconds s): service $ours/s, 304 $ours_304/s; nginx $theirs/s, 304 $theirs_304/s"
 
 write_section "## CRL serving" "$(cat <<MD

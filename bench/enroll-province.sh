@@ -53,7 +53,7 @@ read -r cold_rate cold_wall cold_service cold_cli < "$work/result-cold"
 echo "cold run: $cold_rate rows/s, $cold_wall s; CPU s: service $cold_service, CLI $cold_cli"
 median=$(printf '%s\n' "${warm_rates[@]}" | median)
 baseline=$(openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa \(nistp256\)/ {print $(NF-1)}')
-ratio=$(python3 -c "print(f'{$median/$baseline:.4f}')")
+ratio=$(ratio "$median" "$baseline" 4)
 echo "median $median rows/s; baseline openssl ECDSA P-256 sign $baseline/s on one core; ratio $ratio"
 
 write_section "## Province enrollment (CLI, end to end)" "$(cat <<MD

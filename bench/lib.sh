@@ -61,8 +61,11 @@ PY
 # The service as operators deploy it (docs/operations.md): ca-api/target/service, laid out by bin/prepare-service
 # unless it is newer than the jar, started on the bean definitions generated at build time.
 SERVICE_LAUNCH=(-XX:SharedArchiveFile=ca-api/target/service/ca-api.jsa -Dspring.aot.enabled=true -jar ca-api/target/service/ca-api.jar)
+# Prepared again when the jar is newer, or when this java cannot map the archive (after a JDK upgrade the JVM would
+# otherwise start without it, silently).
 prepare_service() {
-  if [ ! ca-api/target/service/ca-api.jsa -nt ca-api/target/ca-api.jar ]; then
+  if [ ! ca-api/target/service/ca-api.jsa -nt ca-api/target/ca-api.jar ] \
+      || ! java -Xshare:on -XX:+PrintSharedArchiveAndExit "${SERVICE_LAUNCH[@]}" > /dev/null 2>&1; then
     bin/prepare-service > /dev/null
   fi
 }
@@ -82,7 +85,7 @@ launch_service() {
     kill -0 "$SERVICE_PID" 2> /dev/null || { echo "the service exited during start; its log:" >&2; cat "$log" >&2; exit 1; }
     sleep 0.05
   done
-  STARTUP_SECONDS=$(python3 -c "import time; print(f'{time.time() - $started:.2f}')")
+  STARTUP_SECONDS=$(seconds_since "$started")
   TOKEN=$(cat "$home/admin.token")
 }
 
@@ -117,6 +120,16 @@ seed_database() {
 # Service CPU seconds so far (user + system).
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+# seconds_since START: wall seconds since START, a `date +%s.%N` reading, to the hundredth.
+seconds_since() {
+  python3 -c "import time; print(f'{time.time() - $1:.2f}')"
+}
+
+# ratio A B [DIGITS=2]: A ÷ B.
+ratio() {
+  python3 -c "print(f'{$1 / $2:.${3:-2}f}')"
 }
 
 median() {

@@ -67,7 +67,7 @@ provider=$(grep -o 'signatures and CSR proofs of possession by [A-Za-z]*' "$work
 figure() { awk -v key="$ca_key" -v op="$1" -v p="provider=$2" '$2 == key && $3 == op && $4 == "threads=2" && $6 == p {sub("ops_per_s=", "", $5); print $5}' "$work/ceiling.txt"; }
 pipeline=$(figure pipeline "$provider"); sign=$(figure sign "$provider")
 pipeline_bc=$(figure pipeline BC); sign_bc=$(figure sign BC)
-ratio=$(python3 -c "print(f'{$rate / $pipeline:.2f}')")
+ratio=$(ratio "$rate" "$pipeline")
 
 if [ "$database" = postgres ]; then
   heading="## Issuance over REST (PostgreSQL"; store="on PostgreSQL $(throwaway_postgres_run postgres --version | awk '{print $3}') (same machine, its defaults: synchronous_commit on)"
@@ -96,7 +96,7 @@ in the hash chain as in production.
 | baseline, same run: raw $ca_key signatures with the CA key, 2 threads, $provider | $sign/s |
 | the same two on Bouncy Castle alone | $pipeline_bc/s, $sign_bc/s |
 | ratio REST ÷ pipeline | $ratio |
-| ratio REST ÷ raw signatures | $(python3 -c "print(f'{$rate / $sign:.2f}')") |
+| ratio REST ÷ raw signatures | $(ratio "$rate" "$sign") |
 MD
 )"
 echo "wrote docs/benchmarks.md"

@@ -48,7 +48,7 @@ cpu_ms=$(python3 -c "print(f'{($cpu_after - $cpu_before) * 1000 / $requests:.2f}
 one=$(head -1 "$work/serials")
 baseline=$(wrk -t2 -c32 -d"${seconds}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/certificates/$one" \
   | awk '/Requests\/sec/ {print $2}')
-ratio=$(python3 -c "print(f'{$rate / $baseline:.2f}')")
+ratio=$(ratio "$rate" "$baseline")
 
 # Every acknowledged revocation is in the next CRL.
 revoked=$(curl -sf "http://127.0.0.1:$port/api/v1/certificates?status=REVOKED&size=1" -H "Authorization: Bearer $TOKEN" \

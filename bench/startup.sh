@@ -40,7 +40,7 @@ cli() {
   shift
   started=$(date +%s.%N)
   "$@" > "$work/cli.out" 2>&1 || { echo "failed: $*" >&2; cat "$work/cli.out" >&2; exit 1; }
-  python3 -c "import time; print(f'{time.time() - $started:.2f}')" >> "$work/$name"
+  seconds_since "$started" >> "$work/$name"
 }
 # The dry run checks every row and asks the service for the agencies: a service runs for it.
 port=$(free_port)
@@ -59,7 +59,11 @@ all() { cut -d' ' -f1 "$work/$1" | tr '\n' ' ' | sed 's/ $//'; }
 row() {
   local kind=$1 label=$2 ours theirs
   ours=$(figure "prepared-$kind" 1); theirs=$(figure "plain-$kind" 1)
-  echo "| $label | $ours (CPU $(figure "prepared-$kind" 2)) | $theirs (CPU $(figure "plain-$kind" 2)) | $(python3 -c "print(f'{$ours / $theirs:.2f}')") |"
+  echo "| $label | $ours (CPU $(figure "prepared-$kind" 2)) | $theirs (CPU $(figure "plain-$kind" 2)) | $(ratio "$ours" "$theirs") |"
+}
+# cli_row NAME LABEL: a CLI command's median beside the JVM's own start.
+cli_row() {
+  echo "| $2 | $(figure "$1" 1) | $(figure jvm 1) | $(ratio "$(figure "$1" 1)" "$(figure jvm 1)" 1) |"
 }
 first=$(row first "first start, empty ca.home")
 restart=$(row restart "restart")
@@ -86,8 +90,8 @@ the JVM alone:
 
 | command | s | baseline \`java -version\`, s | ratio |
 | --- | --- | --- | --- |
-| \`civicca --version\` | $(figure cli-version 1) | $(figure jvm 1) | $(python3 -c "print(f'{$(figure cli-version 1) / $(figure jvm 1):.1f}')") |
-| \`civicca enroll --csv enrollment.csv --dry-run\` (1,998 rows checked, the agencies read from the service) | $(figure cli-dry-run 1) | $(figure jvm 1) | $(python3 -c "print(f'{$(figure cli-dry-run 1) / $(figure jvm 1):.1f}')") |
+$(cli_row cli-version "\`civicca --version\`")
+$(cli_row cli-dry-run "\`civicca enroll --csv enrollment.csv --dry-run\` (1,998 rows checked, the agencies read from the service)")
 MD
 )"
 echo "wrote docs/benchmarks.md"

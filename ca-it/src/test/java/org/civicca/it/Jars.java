@@ -19,9 +19,14 @@ final class Jars {
         return jar;
     }
 
+    /** The repository's config/ folder, the default configuration the service starts with. */
+    static Path config() {
+        return Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
+    }
+
     /** The repository's root: where bin/ is, and config/ (which the scripts there run beside). */
     static Path repository() {
-        return Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize().getParent();
+        return config().getParent();
     }
 
     static String java() {

@@ -74,7 +74,6 @@ public final class Service implements AutoCloseable {
 
     private static Service start(List<String> options, Path home, int port, Path log, Map<String, String> environment,
                                  String... arguments) {
-        Path config = Path.of(System.getProperty("civicca.config")).toAbsolutePath().normalize();
         Path layout = preparedLayout();
         try {
             Files.createDirectories(home);
@@ -82,7 +81,7 @@ public final class Service implements AutoCloseable {
             command.addAll(options);
             command.addAll(List.of("-XX:SharedArchiveFile=" + layout.resolve("ca-api.jsa"), "-Dspring.aot.enabled=true",
                     "-jar", layout.resolve("ca-api.jar").toString(), "--ca.home=" + home,
-                    "--server.port=" + port, "--spring.config.additional-location=file:" + config + "/",
+                    "--server.port=" + port, "--spring.config.additional-location=file:" + Jars.config() + "/",
                     "--ca.public-base-url=http://localhost:" + port));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
