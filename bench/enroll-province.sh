@@ -2,19 +2,20 @@
 # Benchmark: enroll the whole province (enrollment.csv, EC P-256 keys) with the CLI against a local service on
 # the embedded default, and report rows/s beside a baseline measured in the same run: OpenSSL's raw ECDSA P-256
 # signing rate on one core. Each run has a fresh service and database. The main figure is a service that has been
-# running (its JIT warmed by some seconds of REST issuance (other requests than the province's) first), as a production CA
-# is when an administrator enrolls; one more run against a service started just before shows the cold case.
+# running, as a production CA is when an administrator enrolls: warmed by minutes of REST issuance of the kind a
+# province's CA serves (every agency, both profiles, request ids; other requests than the province file's). One more
+# run against a service started just before shows the cold case.
 # Writes the figures to docs/benchmarks.md (section "Province enrollment").
-# Usage: bench/enroll-province.sh [runs=3] [warmup=60]   (from a built tree: ./mvnw -q -DskipTests package)
+# Usage: bench/enroll-province.sh [runs=3] [warmup=180]   (from a built tree: ./mvnw -q -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 runs=${1:-3}
-warmup=${2:-60}
+warmup=${2:-180}
 data=../shared/data
 work=$(mktemp -d)
 trap 'kill $SERVICE_PID 2>/dev/null || true; rm -rf "$work"' EXIT
-java -cp "$(core_classpath)" bench/CsrCorpus.java 20000 EC-P256 "$work/corpus.jsonl"
+java -cp "$(core_classpath)" bench/CsrCorpus.java 20000 EC-P256 "$work/corpus.jsonl" "$data/agencies.csv"
 
 # enroll_once NAME WARMUP_SECONDS: a fresh service, warmed for that long, then the CLI enrolls the province; writes
 # "rate wall_s service_cpu_s cli_cpu_s" to $work/result-NAME.
@@ -61,9 +62,10 @@ Command: \`bench/enroll-province.sh $runs $warmup\` — $(date -u +%Y-%m-%d), $(
 The CLI enrolls all 1,998 rows of \`enrollment.csv\` (EC P-256 keys made locally, one CSR, one certificate, one AES-256
 PKCS#12 per row) against the service (\`-Xmx512m\`) on the embedded H2 default on the same machine; the two share the
 cores, and each run has a fresh service and database (its per-token rate limit lifted for the warm-up's load generator;
-the CLI stays below the default 200 requests/s). A running service: warmed by ${warmup} s of REST issuance (other
-requests than the province's) before the CLI starts, as a production CA has been serving when an administrator enrolls.
-The CLI always starts cold, as an administrator runs it.
+the CLI stays below the default 200 requests/s). A running service: warmed by ${warmup} s of REST issuance before the
+CLI starts, as a production CA has been serving when an administrator enrolls, with the traffic such a CA serves (every
+agency in turn, one request in five organizational, officials of varied names, each under its own requestId; none of
+them the province file's). The CLI always starts cold, as an administrator runs it.
 
 | figure | value |
 | --- | --- |

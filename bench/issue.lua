@@ -1,5 +1,6 @@
 -- wrk script: POST pre-generated issuance requests (one JSON body a line in the file named by the CORPUS
--- environment variable) with the bearer token in TOKEN, each thread starting at its own offset.
+-- environment variable) with the bearer token in TOKEN, each thread starting at its own offset. A "{{n}}" in a body
+-- (a requestId) becomes the thread's number and a counter, so that no two requests share a requestId.
 dofile("bench/wrk-common.lua")
 local bodies = {}
 local next_index = 1
@@ -11,8 +12,14 @@ function init(args)
   headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
 end
 
+local sent = 0
+
 function request()
   local body = bodies[next_index]
+  if string.find(body, "{{n}}", 1, true) then
+    sent = sent + 1
+    body = string.gsub(body, "{{n}}", id .. "-" .. sent, 1)
+  end
   next_index = next_index % #bodies + 1
   return wrk.format("POST", "/api/v1/certificates", headers, body)
 end

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.civicca.cli.CivicCaCommand;
 import org.civicca.cli.CliException;
 import org.civicca.cli.CliMessage;
@@ -56,6 +57,8 @@ public final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KeyAlgorithm algorithm = algorithm();
+        // Loading the native library takes a third of a second: done while the rows are read and checked.
+        CompletableFuture<Provider> keys = dryRun ? null : CompletableFuture.supplyAsync(EnrollCommand::keyProvider);
         int threads = concurrency == null ? Runtime.getRuntime().availableProcessors() * 4 : concurrency;
         if (threads < 1 || threads > 256) {
             throw CliException.usage(CliMessage.CONCURRENCY_RANGE);
@@ -70,14 +73,15 @@ public final class EnrollCommand implements Callable<Integer> {
             output.document(summary(rows.size(), checked.good().size(), 0, 0, checked.refused()));
             return checked.refused().isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
         }
-        return enroll(rows.size(), checked, client, algorithm, threads, output);
+        return enroll(rows.size(), checked, client, algorithm, keys.join(), threads, output);
     }
 
-    private int enroll(int rowCount, RowChecker.Result checked, CaClient client, KeyAlgorithm algorithm, int threads, Output output) {
+    private int enroll(int rowCount, RowChecker.Result checked, CaClient client, KeyAlgorithm algorithm, Provider keys, int threads,
+                       Output output) {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out)) {
             Journal journal = Journal.open(folder.root(), random);
-            RowEnroller enroller = new RowEnroller(client, folder, journal, algorithm, keyProvider(), random);
+            RowEnroller enroller = new RowEnroller(client, folder, journal, algorithm, keys, random);
             EnrollmentRun run = new EnrollmentRun(folder, journal, enroller, threads, output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
             result.failed().forEach(r -> output.note(r.describe(csv.toString(), output.language())));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -57,7 +58,7 @@ final class Journal {
         try {
             String text = Files.readString(entry, StandardCharsets.US_ASCII);
             int split = text.indexOf("-----BEGIN CERTIFICATE REQUEST-----");
-            return Optional.of(new Pending(Pem.decryptPrivateKey(text.substring(0, split), passphrase), text.substring(split)));
+            return Optional.of(new Pending(Pem.decryptPrivateKey(text.substring(0, split), passphrase), text.substring(split), Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal entry " + entry, e);
         }
@@ -80,7 +81,7 @@ final class Journal {
         return directory.resolve(OutputFolder.safeName(requestId) + ".pending");
     }
 
-    /** A key and CSR already sent, or about to be. */
-    record Pending(PrivateKey key, String csrPem) {
+    /** A key and CSR already sent, or about to be; the public key too when the pair was made by this run. */
+    record Pending(PrivateKey key, String csrPem, Optional<PublicKey> madeWith) {
     }
 }

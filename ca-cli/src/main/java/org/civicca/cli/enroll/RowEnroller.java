@@ -6,7 +6,11 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.cli.CliMessage;
@@ -33,6 +37,7 @@ final class RowEnroller {
     private final KeyAlgorithm algorithm;
     private final Provider keys;
     private final SecureRandom random;
+    private final Map<String, List<X509CertificateHolder>> issuers = new ConcurrentHashMap<>();
 
     /** {@code keys}: the provider that makes the subscribers' keys and signs their CSRs, here on this machine. */
     RowEnroller(CaClient client, OutputFolder folder, Journal journal, KeyAlgorithm algorithm, Provider keys, SecureRandom random) {
@@ -58,12 +63,14 @@ final class RowEnroller {
                     : e.getMessage();
             return Outcome.refused(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field()), reason));
         }
-        List<X509CertificateHolder> chain = Pem.parseCertificates(issued.certificate().chainPem());
+        List<X509CertificateHolder> chain = chain(issued.certificate());
         String password = folder.passwordFor(row.requestId(), this::newPassword);
+        String name = Normalizer.normalize(row.commonName(), Normalizer.Form.NFC).strip();
         byte[] p12;
         try {
-            p12 = Pkcs12Writer.write(pending.key(), chain, Normalizer.normalize(row.commonName(), Normalizer.Form.NFC).strip(),
-                    password.toCharArray(), random);
+            p12 = pending.madeWith().isPresent()
+                    ? Pkcs12Writer.write(new KeyPair(pending.madeWith().get(), pending.key()), chain, name, password.toCharArray(), random)
+                    : Pkcs12Writer.write(pending.key(), chain, name, password.toCharArray(), random);
         } catch (IllegalArgumentException e) {
             return Outcome.refused(new Refusal(row.line(), row.requestId(), "key",
                     Messages.format(client.language(), CliMessage.ROW_KEY_MISMATCH)));
@@ -80,7 +87,23 @@ final class RowEnroller {
         KeyPair pair = algorithm.generate(random, keys);
         String csr = Pem.certificateRequest(CsrBuilder.build(pair, algorithm, keys));
         journal.record(row.requestId(), pair.getPrivate(), csr, random);
-        return new Journal.Pending(pair.getPrivate(), csr);
+        return new Journal.Pending(pair.getPrivate(), csr, Optional.of(pair.getPublic()));
+    }
+
+    /**
+     * The certificate and its issuers. The issuers are the same for every row of a CA, so their PEM is parsed once per
+     * run; a chain that does not begin with the certificate's own PEM is parsed whole.
+     */
+    private List<X509CertificateHolder> chain(Wire.Certificate certificate) {
+        String chainPem = certificate.chainPem();
+        String leafPem = certificate.certificatePem();
+        if (leafPem == null || !chainPem.startsWith(leafPem) || chainPem.substring(leafPem.length()).isBlank()) {
+            return Pem.parseCertificates(chainPem);
+        }
+        List<X509CertificateHolder> chain = new ArrayList<>();
+        chain.add(Pem.parseCertificate(leafPem));
+        chain.addAll(issuers.computeIfAbsent(chainPem.substring(leafPem.length()), Pem::parseCertificates));
+        return chain;
     }
 
     private Wire.Issued issueWithRetries(EnrollmentRow row, Journal.Pending pending) {

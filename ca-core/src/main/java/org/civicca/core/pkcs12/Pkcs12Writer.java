@@ -2,19 +2,23 @@ package org.civicca.core.pkcs12;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.InputDecryptorProvider;
@@ -57,14 +61,48 @@ public final class Pkcs12Writer {
      */
     public static byte[] write(PrivateKey key, List<X509CertificateHolder> chain, String friendlyName, char[] password,
                                SecureRandom random) {
+        requireLeaf(chain, friendlyName);
+        // A file whose key does not belong to its certificate is useless to the subscriber.
+        requireMatch(PrivateKeys.matches(key, chain.get(0).getSubjectPublicKeyInfo()));
+        return writeMatched(key, chain, friendlyName, password, random);
+    }
+
+    /**
+     * As {@link #write(PrivateKey, List, String, char[], SecureRandom)} for a pair generated together (a fresh key and
+     * its public half): a certificate carrying that public key in the same encoding is the key's own without the
+     * cost of deriving the public key again; any other encoding is checked the long way.
+     */
+    public static byte[] write(KeyPair keys, List<X509CertificateHolder> chain, String friendlyName, char[] password,
+                               SecureRandom random) {
+        requireLeaf(chain, friendlyName);
+        SubjectPublicKeyInfo certified = chain.get(0).getSubjectPublicKeyInfo();
+        requireMatch(sameEncoding(keys.getPublic(), certified) || PrivateKeys.matches(keys.getPrivate(), certified));
+        return writeMatched(keys.getPrivate(), chain, friendlyName, password, random);
+    }
+
+    private static void requireLeaf(List<X509CertificateHolder> chain, String friendlyName) {
         if (chain.isEmpty() || friendlyName == null || friendlyName.isBlank()) {
             throw new IllegalArgumentException("PKCS#12 needs the key's own certificate and a friendly name");
         }
+    }
+
+    private static void requireMatch(boolean matches) {
+        if (!matches) {
+            throw new IllegalArgumentException("private key does not match the first certificate of the chain");
+        }
+    }
+
+    private static boolean sameEncoding(PublicKey key, SubjectPublicKeyInfo certified) {
         try {
-            // A file whose key does not belong to its certificate is useless to the subscriber.
-            if (!PrivateKeys.matches(key, chain.get(0).getSubjectPublicKeyInfo())) {
-                throw new IllegalArgumentException("private key does not match the first certificate of the chain");
-            }
+            return Arrays.equals(key.getEncoded(), certified.getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] writeMatched(PrivateKey key, List<X509CertificateHolder> chain, String friendlyName, char[] password,
+                                       SecureRandom random) {
+        try {
             SubjectKeyIdentifier keyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(chain.get(0).getSubjectPublicKeyInfo());
             DERBMPString name = new DERBMPString(friendlyName);
             // Both bags under one derived key, each with its own IV: PBKDF2 once per file instead of once per bag.

@@ -8,12 +8,14 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.jce.interfaces.ECPointEncoder;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.civicca.core.Processes;
@@ -218,6 +221,43 @@ class Pkcs12WriterTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("private key does not match the first certificate of the chain");
         assertThatThrownBy(() -> Pkcs12Writer.write(rsa, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("private key does not match the first certificate of the chain");
+    }
+
+    @Test
+    void writesAFreshPairWhoseCertificateCarriesItsPublicKey() throws Exception {
+        Subscriber subscriber = subscriber(KeyAlgorithm.EC_P256);
+
+        byte[] pfx = Pkcs12Writer.write(subscriber.keys(), subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM);
+
+        Pkcs12Contents contents = Pkcs12Writer.read(pfx, PASSWORD.toCharArray());
+        assertThat(contents.key().getEncoded()).isEqualTo(PrivateKeys.pkcs8(subscriber.keys().getPrivate()).getEncoded());
+        assertThat(contents.chain()).isEqualTo(subscriber.chain());
+    }
+
+    @Test
+    void checksAPairTheLongWayWhenItsPublicKeyIsEncodedOtherwise() throws Exception {
+        Subscriber subscriber = subscriber(KeyAlgorithm.EC_P256);
+        PublicKey compressed = KeyFactory.getInstance("EC", Providers.BC)
+                .generatePublic(new X509EncodedKeySpec(subscriber.keys().getPublic().getEncoded()));
+        ((ECPointEncoder) compressed).setPointFormat("COMPRESSED");
+        KeyPair sameKeyOtherEncoding = new KeyPair(compressed, subscriber.keys().getPrivate());
+        KeyPair otherKeyOtherEncoding = new KeyPair(compressed, TestPki.ecP256().getPrivate());
+
+        assertThat(Pkcs12Writer.read(Pkcs12Writer.write(sameKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
+                TestPki.RANDOM), PASSWORD.toCharArray()).chain()).isEqualTo(subscriber.chain());
+        assertThatThrownBy(() -> Pkcs12Writer.write(otherKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("private key does not match the first certificate of the chain");
+    }
+
+    @Test
+    void refusesAFreshPairThatIsNotTheCertificates() {
+        Subscriber subscriber = subscriber(KeyAlgorithm.EC_P256);
+        KeyPair other = TestPki.ecP256();
+
+        assertThatThrownBy(() -> Pkcs12Writer.write(other, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("private key does not match the first certificate of the chain");
     }
