@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.civicca.cli.AtomicFiles;
@@ -39,6 +40,7 @@ final class OutputFolder implements AutoCloseable {
     private final FileLock lock;
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, String> manifest = new HashMap<>();
+    private final Map<Path, FileChannel> appending = new HashMap<>();
 
     private OutputFolder(Path root, FileChannel lockChannel, FileLock lock) {
         this.root = root;
@@ -164,25 +166,31 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static void append(Path file, List<String> header, String line) {
+    /** Callers hold this folder's monitor. The file stays open for the run: an enrollment appends two lines a row. */
+    private void append(Path file, List<String> header, String line) {
         try {
-            boolean fresh = !Files.exists(file);
-            if (fresh) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            FileChannel channel = appending.get(file);
+            if (channel == null) {
+                channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                appending.put(file, channel);
+                if (channel.size() == 0) {
+                    channel.write(ByteBuffer.wrap(CsvLine.of(header).getBytes(StandardCharsets.UTF_8)));
+                }
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                String text = (fresh || channel.size() == 0 ? CsvLine.of(header) : "") + line;
-                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                channel.force(false);
-            }
+            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            for (FileChannel channel : appending.values()) {
+                channel.close();
+            }
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
