@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,15 +173,27 @@ class CrashRecoveryTests {
         assertThat(pendingEntries()).as("journal entries after the rerun").isEmpty();
     }
 
-    /** The request ids of the journal's *.pending entries. */
+    /**
+     * The request ids the journal holds: its log's complete lines in order, an entry ({@code <id> <Base64>}) or a
+     * drop ({@code <id> -}).
+     */
     private static Set<String> pendingEntries() {
-        Path journal = out.resolve(".journal");
-        if (!Files.isDirectory(journal)) {
+        Path log = out.resolve(".journal/journal.log");
+        if (!Files.exists(log)) {
             return Set.of();
         }
-        try (Stream<Path> entries = Files.list(journal)) {
-            return entries.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".pending"))
-                    .map(name -> name.substring(0, name.length() - ".pending".length())).collect(Collectors.toCollection(TreeSet::new));
+        try {
+            String text = Files.readString(log, StandardCharsets.US_ASCII);
+            Set<String> pending = new TreeSet<>();
+            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                String[] fields = line.split(" ");
+                if (fields.length == 2 && fields[1].equals("-")) {
+                    pending.remove(fields[0]);
+                } else if (fields.length == 2) {
+                    pending.add(fields[0]);
+                }
+            }
+            return pending;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,8 +79,7 @@ public final class EnrollCommand implements Callable<Integer> {
     private int enroll(int rowCount, RowChecker.Result checked, CaClient client, KeyAlgorithm algorithm, Provider keys, int threads,
                        Output output) {
         SecureRandom random = new SecureRandom();
-        try (OutputFolder folder = OutputFolder.open(out)) {
-            Journal journal = Journal.open(folder.root(), random);
+        try (OutputFolder folder = OutputFolder.open(out); Journal journal = Journal.open(folder.root(), random)) {
             RowEnroller enroller = new RowEnroller(client, folder, journal, algorithm, keys, random);
             EnrollmentRun run = new EnrollmentRun(folder, journal, enroller, threads, output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
