@@ -16,5 +16,5 @@ bench/rest-issuance.sh 60 120 h2 RSA-2048
 bench/revocation.sh 200000 20
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
-bench/enroll-province.sh 3 60
+bench/enroll-province.sh 3 180
 bench/startup.sh 5
