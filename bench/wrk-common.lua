@@ -1,6 +1,8 @@
 -- Shared by the wrk scripts (loaded with dofile): numbers the threads (each script's init sees its own `id`), counts
 -- answers other than the expected status, showing the first three, and prints one RESULT line the shell scripts read.
-local unexpected = 0
+-- Its errors are the socket errors and every answer other than the expected status (a 200 where 201 was expected
+-- too, which wrk alone would not count).
+unexpected = 0
 local threads = {}
 
 function setup(thread)
@@ -21,5 +23,14 @@ function done(summary, latency, requests)
   io.write(string.format("RESULT requests=%d seconds=%.2f rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout + unexpected_answers()))
+end
+
+-- Summed over the threads' own Lua states; wrk's status errors (400 and above) are among them.
+function unexpected_answers()
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("unexpected")
+  end
+  return total
 end
