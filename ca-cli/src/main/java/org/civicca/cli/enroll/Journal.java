@@ -2,12 +2,9 @@ package org.civicca.cli.enroll;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -16,10 +13,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.civicca.cli.AppendOnlyFile;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.core.pem.Pem;
 import org.civicca.core.pkcs12.Pbes2Key;
@@ -46,9 +43,9 @@ final class Journal implements AutoCloseable {
     private final Pbes2Key entryKey;
     /** By {@link OutputFolder#safeName}: entry text (encrypted key PEM, then CSR PEM). */
     private final Map<String, String> entries;
-    private final FileChannel log;
+    private final AppendOnlyFile log;
 
-    private Journal(Path file, char[] passphrase, Map<String, String> entries, FileChannel log, SecureRandom random) {
+    private Journal(Path file, char[] passphrase, Map<String, String> entries, AppendOnlyFile log, SecureRandom random) {
         this.file = file;
         this.passphrase = passphrase;
         this.entries = entries;
@@ -61,13 +58,7 @@ final class Journal implements AutoCloseable {
         Path directory = folder.resolve(".journal");
         try {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path keyFile = directory.resolve("journal.key");
-            if (!Files.exists(keyFile)) {
-                byte[] secret = new byte[32];
-                random.nextBytes(secret);
-                AtomicFiles.write(keyFile, Base64.getEncoder().encode(secret), AtomicFiles.OWNER_ONLY);
-            }
-            char[] passphrase = Files.readString(keyFile, StandardCharsets.US_ASCII).strip().toCharArray();
+            char[] passphrase = passphrase(directory.resolve("journal.key"), random);
             Path file = directory.resolve("journal.log");
             Map<String, String> entries = new ConcurrentHashMap<>();
             boolean existed = Files.exists(file);
@@ -85,12 +76,20 @@ final class Journal implements AutoCloseable {
             for (Path entry : legacy) {
                 Files.delete(entry);
             }
-            FileChannel log = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY)));
-            return new Journal(file, passphrase, entries, log, random);
+            return new Journal(file, passphrase, entries, AppendOnlyFile.open(file), random);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the enrollment journal in " + directory, e);
         }
+    }
+
+    /** The journal's own random passphrase, made on first use. */
+    private static char[] passphrase(Path keyFile, SecureRandom random) throws IOException {
+        if (!Files.exists(keyFile)) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            AtomicFiles.write(keyFile, Base64.getEncoder().encode(secret), AtomicFiles.OWNER_ONLY);
+        }
+        return Files.readString(keyFile, StandardCharsets.US_ASCII).strip().toCharArray();
     }
 
     Optional<Pending> find(String requestId) {
@@ -105,41 +104,27 @@ final class Journal implements AutoCloseable {
     void record(String requestId, PrivateKey key, String csrPem, SecureRandom random) {
         String name = OutputFolder.safeName(requestId);
         String text = Pem.encryptedPrivateKey(key, entryKey, random) + csrPem;
-        append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", true);
+        log.append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", true);
         entries.put(name, text);
     }
 
     void drop(String requestId) {
         String name = OutputFolder.safeName(requestId);
         if (entries.remove(name) != null) {
-            append(name + " " + DROPPED + "\n", false);
+            log.append(name + " " + DROPPED + "\n", false);
         }
     }
 
     /** Closes the log; removes it when nothing is pending. */
     @Override
     public void close() {
+        log.close();
         try {
-            log.close();
             if (entries.isEmpty()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the enrollment journal " + file, e);
-        }
-    }
-
-    private synchronized void append(String line, boolean durable) {
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
-            while (buffer.hasRemaining()) {
-                log.write(buffer);
-            }
-            if (durable) {
-                log.force(false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the enrollment journal " + file, e);
+            throw new UncheckedIOException("cannot remove the finished enrollment journal " + file, e);
         }
     }
 

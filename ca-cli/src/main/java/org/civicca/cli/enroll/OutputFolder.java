@@ -2,7 +2,6 @@ package org.civicca.cli.enroll;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -17,9 +16,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.civicca.cli.AppendOnlyFile;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.cli.CliException;
 import org.civicca.cli.CliMessage;
@@ -40,7 +39,7 @@ final class OutputFolder implements AutoCloseable {
     private final FileLock lock;
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, String> manifest = new HashMap<>();
-    private final Map<Path, FileChannel> appending = new HashMap<>();
+    private final Map<Path, AppendOnlyFile> appending = new HashMap<>();
 
     private OutputFolder(Path root, FileChannel lockChannel, FileLock lock) {
         this.root = root;
@@ -168,29 +167,21 @@ final class OutputFolder implements AutoCloseable {
 
     /** Callers hold this folder's monitor. The file stays open for the run: an enrollment appends two lines a row. */
     private void append(Path file, List<String> header, String line) {
-        try {
-            FileChannel channel = appending.get(file);
-            if (channel == null) {
-                channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                appending.put(file, channel);
-                if (channel.size() == 0) {
-                    channel.write(ByteBuffer.wrap(CsvLine.of(header).getBytes(StandardCharsets.UTF_8)));
-                }
+        AppendOnlyFile csv = appending.get(file);
+        if (csv == null) {
+            csv = AppendOnlyFile.open(file);
+            appending.put(file, csv);
+            if (csv.isEmpty()) {
+                csv.append(CsvLine.of(header), false);
             }
-            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
         }
+        csv.append(line, true);
     }
 
     @Override
     public synchronized void close() {
         try {
-            for (FileChannel channel : appending.values()) {
-                channel.close();
-            }
+            appending.values().forEach(AppendOnlyFile::close);
             lock.release();
             lockChannel.close();
         } catch (IOException e) {

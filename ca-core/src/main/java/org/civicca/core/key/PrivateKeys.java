@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
@@ -50,6 +52,22 @@ public final class PrivateKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot re-encode the " + key.getAlgorithm() + " private key", e);
         }
+    }
+
+    /**
+     * As {@link #matches(PrivateKey, SubjectPublicKeyInfo)} for a pair generated together (a fresh key and its public
+     * half): the public key in the same encoding is the pair's without deriving it again; any other encoding is
+     * checked the long way.
+     */
+    public static boolean matches(KeyPair pair, SubjectPublicKeyInfo publicKey) {
+        try {
+            if (Arrays.equals(pair.getPublic().getEncoded(), publicKey.getEncoded(ASN1Encoding.DER))) {
+                return true;
+            }
+        } catch (IOException e) {
+            // Not encodable as it stands: the long way decides.
+        }
+        return matches(pair.getPrivate(), publicKey);
     }
 
     /**

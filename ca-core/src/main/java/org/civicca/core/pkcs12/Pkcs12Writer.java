@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
@@ -68,15 +66,13 @@ public final class Pkcs12Writer {
     }
 
     /**
-     * As {@link #write(PrivateKey, List, String, char[], SecureRandom)} for a pair generated together (a fresh key and
-     * its public half): a certificate carrying that public key in the same encoding is the key's own without the
-     * cost of deriving the public key again; any other encoding is checked the long way.
+     * As {@link #write(PrivateKey, List, String, char[], SecureRandom)} for a pair generated together, matched to the
+     * certificate without deriving its public half again ({@link PrivateKeys#matches(KeyPair, SubjectPublicKeyInfo)}).
      */
     public static byte[] write(KeyPair keys, List<X509CertificateHolder> chain, String friendlyName, char[] password,
                                SecureRandom random) {
         requireLeaf(chain, friendlyName);
-        SubjectPublicKeyInfo certified = chain.get(0).getSubjectPublicKeyInfo();
-        requireMatch(sameEncoding(keys.getPublic(), certified) || PrivateKeys.matches(keys.getPrivate(), certified));
+        requireMatch(PrivateKeys.matches(keys, chain.get(0).getSubjectPublicKeyInfo()));
         return writeMatched(keys.getPrivate(), chain, friendlyName, password, random);
     }
 
@@ -89,14 +85,6 @@ public final class Pkcs12Writer {
     private static void requireMatch(boolean matches) {
         if (!matches) {
             throw new IllegalArgumentException("private key does not match the first certificate of the chain");
-        }
-    }
-
-    private static boolean sameEncoding(PublicKey key, SubjectPublicKeyInfo certified) {
-        try {
-            return Arrays.equals(key.getEncoded(), certified.getEncoded(ASN1Encoding.DER));
-        } catch (IOException e) {
-            return false;
         }
     }
 

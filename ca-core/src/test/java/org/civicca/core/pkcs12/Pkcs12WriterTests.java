@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -217,12 +218,8 @@ class Pkcs12WriterTests {
         PrivateKey otherEc = TestPki.ecP256().getPrivate();
         PrivateKey rsa = TestPki.rsa2048().getPrivate();
 
-        assertThatThrownBy(() -> Pkcs12Writer.write(otherEc, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("private key does not match the first certificate of the chain");
-        assertThatThrownBy(() -> Pkcs12Writer.write(rsa, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("private key does not match the first certificate of the chain");
+        assertRefusedAsAnotherKey(() -> Pkcs12Writer.write(otherEc, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM));
+        assertRefusedAsAnotherKey(() -> Pkcs12Writer.write(rsa, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM));
     }
 
     @Test
@@ -247,9 +244,8 @@ class Pkcs12WriterTests {
 
         assertThat(Pkcs12Writer.read(Pkcs12Writer.write(sameKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
                 TestPki.RANDOM), PASSWORD.toCharArray()).chain()).isEqualTo(subscriber.chain());
-        assertThatThrownBy(() -> Pkcs12Writer.write(otherKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("private key does not match the first certificate of the chain");
+        assertRefusedAsAnotherKey(() -> Pkcs12Writer.write(otherKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
+                TestPki.RANDOM));
     }
 
     @Test
@@ -257,9 +253,7 @@ class Pkcs12WriterTests {
         Subscriber subscriber = subscriber(KeyAlgorithm.EC_P256);
         KeyPair other = TestPki.ecP256();
 
-        assertThatThrownBy(() -> Pkcs12Writer.write(other, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("private key does not match the first certificate of the chain");
+        assertRefusedAsAnotherKey(() -> Pkcs12Writer.write(other, subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM));
     }
 
     @Test
@@ -274,6 +268,12 @@ class Pkcs12WriterTests {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static void assertRefusedAsAnotherKey(ThrowingCallable write) {
+        assertThatThrownBy(write).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("private key does not match the first certificate of the chain");
+    }
+
 
     private static List<PemObject> pemBlocks(String text) throws Exception {
         List<PemObject> blocks = new ArrayList<>();
