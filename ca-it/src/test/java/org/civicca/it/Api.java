@@ -74,6 +74,12 @@ final class Api {
                 HttpResponse.BodyHandlers.ofByteArray())).body();
     }
 
+    /** The same file from the publication listener, the port a public proxy points relying parties to; fails unless 200. */
+    byte[] publicationFile(String path) {
+        return ok("GET " + path, unchecked(HttpRequest.newBuilder(service.publicationUrl().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray())).body();
+    }
+
     /** How many audit entries of one action, e.g. {@code certificate.revoked}. */
     long auditEntries(String action) {
         return total(get("/api/v1/audit?size=1&action=" + action));

@@ -143,6 +143,19 @@ class RevocationAndCrlTests {
 
     @Test
     @Order(5)
+    void thePublicationListenerServesTheSameCrlAndOpenSslAcceptsIt() throws IOException {
+        Path fetched = folder.resolve("fetched-issuing.crl");
+        Files.write(fetched, api.publicationFile("/crl/vinhphuc-issuing.crl"));
+
+        Tool.Output check = Tool.run(folder, "openssl", "crl", "-inform", "DER", "-in", fetched.toString(), "-CAfile",
+                pem("vinhphuc-issuing").toString(), "-noout");
+        assertThat(check.text()).as(check.toString()).contains("verify OK");
+        assertThat(Files.readAllBytes(fetched)).isEqualTo(api.publicFile("/crl/vinhphuc-issuing.crl"));
+        assertThat(api.publicationFile("/ca/vinhphuc-root.crt")).isEqualTo(api.publicFile("/ca/vinhphuc-root.crt"));
+    }
+
+    @Test
+    @Order(6)
     void publishingAgainWithoutFreshNeverLowersTheCrlNumber() {
         BigInteger before = crlNumber();
 
@@ -153,7 +166,7 @@ class RevocationAndCrlTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void openSslRefusesTheRevokedLeafAgainstThePublishedCrlAndAcceptsAValidOne() {
         Path crl = folder.resolve("issuing-crl.pem");
         Tool.Output converted = Tool.run(folder, "openssl", "crl", "-inform", "DER", "-in", www.resolve("vinhphuc-issuing.crl").toString(),

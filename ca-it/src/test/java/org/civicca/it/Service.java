@@ -25,12 +25,14 @@ public final class Service implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int publicationPort;
     private final Path log;
     private final Process process;
 
-    private Service(Path home, int port, Path log, Process process) {
+    private Service(Path home, int port, int publicationPort, Path log, Process process) {
         this.home = home;
         this.port = port;
+        this.publicationPort = publicationPort;
         this.log = log;
         this.process = process;
     }
@@ -77,19 +79,20 @@ public final class Service implements AutoCloseable {
         Path layout = preparedLayout();
         try {
             Files.createDirectories(home);
+            int publicationPort = freePort();
             List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx512m"));
             command.addAll(options);
             command.addAll(List.of("-XX:SharedArchiveFile=" + layout.resolve("ca-api.jsa"), "-Dspring.aot.enabled=true",
                     "-jar", layout.resolve("ca-api.jar").toString(), "--ca.home=" + home,
                     "--server.port=" + port, "--spring.config.additional-location=file:" + Jars.config() + "/",
-                    "--ca.public-base-url=http://localhost:" + port));
+                    "--ca.public-base-url=http://localhost:" + port, "--ca.publication.port=" + publicationPort));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            Service service = new Service(home, port, log, builder.start());
+            Service service = new Service(home, port, publicationPort, log, builder.start());
             service.awaitReady();
             return service;
         } catch (IOException e) {
@@ -99,6 +102,11 @@ public final class Service implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** The publication listener: the CRLs and CA certificates alone. */
+    public URI publicationUrl() {
+        return URI.create("http://localhost:" + publicationPort);
     }
 
     public int port() {

@@ -16,6 +16,7 @@ public record CaProperties(
         String province,
         Api api,
         Crl crl,
+        Publication publication,
         Holds holds,
         Crypto crypto,
         Health health,
@@ -29,6 +30,7 @@ public record CaProperties(
         require(holds, "ca.holds");
         crypto = crypto == null ? new Crypto(Crypto.Provider.AUTO) : crypto;
         health = health == null ? new Health(null) : health;
+        publication = publication == null ? new Publication(null, null, null, null) : publication;
     }
 
     private static void require(Object value, String key) {
@@ -61,6 +63,24 @@ public record CaProperties(
 
         public Health {
             caExpiryWarning = caExpiryWarning == null ? Duration.ofDays(90) : caExpiryWarning;
+        }
+    }
+
+    /**
+     * The publication listener: CRLs and CA certificates, without credentials, on a port of their own. No port, no
+     * listener (the service's own port serves the same files); 0 takes any free port. Threads default to the cores.
+     */
+    public record Publication(Integer port, String address, Integer threads, Duration idleTimeout) {
+
+        public Publication {
+            threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new IllegalStateException("ca.publication.port must be a port number from 0 to 65535, or left out");
+            }
+            if (threads < 1) {
+                throw new IllegalStateException("ca.publication.threads must be at least 1");
+            }
         }
     }
 

@@ -1,15 +1,10 @@
 package org.civicca.api.crl;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,23 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CRLs far more often than anything else is called, and most of those polls are conditional. It answers only GET and
  * HEAD on an exact path it knows ({@code /crl/<ca>.crl} of a CA with a CRL, {@code /ca/<ca>.crt}), so a path spelled
  * any other way (encoded, with parameters or dot segments) goes on to the canonical-path filter like any other; so
- * do unknown CAs and CAs without a CRL yet, which {@link PublicationController} answers with the problem. Counted in
- * {@code civicca.public.files} (by file kind and outcome), since these answers skip the HTTP server metrics.
+ * do unknown CAs and CAs without a CRL yet, which {@link PublicationController} answers with the problem.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PublicationFilter extends OncePerRequestFilter {
 
     private final PublicFiles files;
-    private final Map<String, Counter> sent = new HashMap<>();
-    private final Map<String, Counter> notModified = new HashMap<>();
 
-    PublicationFilter(PublicFiles files, MeterRegistry meters) {
+    PublicationFilter(PublicFiles files) {
         this.files = files;
-        for (String kind : List.of("crl", "ca-certificate")) {
-            sent.put(kind, counter(meters, kind, "sent"));
-            notModified.put(kind, counter(meters, kind, "not-modified"));
-        }
     }
 
     @Override
@@ -49,16 +37,10 @@ class PublicationFilter extends OncePerRequestFilter {
                 : Optional.empty();
         if (file.isPresent()) {
             boolean held = PublicFiles.notModified(file.get(), request);
-            // Counted before the answer leaves, so a client that has it can already see it counted.
-            (held ? notModified : sent).get(file.get().kind()).increment();
+            files.count(file.get(), held);
             files.send(file.get(), held, request, response);
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private static Counter counter(MeterRegistry meters, String kind, String outcome) {
-        return Counter.builder("civicca.public.files").description("CRLs and CA certificates served").tag("kind", kind)
-                .tag("outcome", outcome).register(meters);
     }
 }

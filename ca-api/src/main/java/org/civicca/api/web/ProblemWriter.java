@@ -14,7 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-/** Writes a problem+json answer from a servlet filter, where the controller advice cannot reach. */
+/** Writes a problem+json answer where the controller advice cannot reach: servlet filters, the publication listener. */
 @Component
 public class ProblemWriter {
 
@@ -30,8 +30,7 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug, MessageKey detail,
                       Object... args) throws IOException {
         Locale language = ClientLanguage.of(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Messages.format(language, detail, args));
-        problem.setType(ProblemTypes.type(slug));
+        ProblemDetail problem = problem(language, status, slug, detail, args);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -39,5 +38,18 @@ public class ProblemWriter {
         // Counted before the answer leaves, so a client that has it can already see it counted.
         problems.count(problem);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** The body of a problem answered outside the servlet stack (the publication listener), counted like the others. */
+    public byte[] render(Locale language, HttpStatus status, String slug, MessageKey detail, Object... args) {
+        ProblemDetail problem = problem(language, status, slug, detail, args);
+        problems.count(problem);
+        return json.writeValueAsBytes(problem);
+    }
+
+    private static ProblemDetail problem(Locale language, HttpStatus status, String slug, MessageKey detail, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Messages.format(language, detail, args));
+        problem.setType(ProblemTypes.type(slug));
+        return problem;
     }
 }

@@ -171,7 +171,7 @@ class RateLimitsTests {
     private static CaProperties properties(int failuresPerMinute, int requestsPerSecond) {
         return new CaProperties(null, "http://ca.test", null, "VN", "Vĩnh Phúc",
                 new CaProperties.Api(DataSize.ofKilobytes(256), failuresPerMinute, requestsPerSecond),
-                new CaProperties.Crl(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                new CaProperties.Crl(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(5)), null,
                 new CaProperties.Holds(Duration.ofDays(30)), null, null, null, null);
     }
 
