@@ -13,7 +13,7 @@ bench/ceiling.sh
 bench/rest-issuance.sh 60 180
 bench/rest-issuance.sh 60 180 postgres
 bench/rest-issuance.sh 60 120 h2 RSA-2048
-bench/revocation.sh 200000 20
+bench/revocation.sh 200000 20 60
 bench/crl-build.sh
 bench/crl-serving.sh 100000 20
 bench/enroll-province.sh 3 180

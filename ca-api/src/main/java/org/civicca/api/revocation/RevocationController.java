@@ -1,11 +1,11 @@
 package org.civicca.api.revocation;
 
+import java.util.concurrent.CompletableFuture;
 import org.civicca.api.account.Actor;
 import org.civicca.api.account.Permit;
 import org.civicca.api.account.Role;
 import org.civicca.api.certificate.CertificateView;
 import org.civicca.api.certificate.CertificateViews;
-import org.civicca.core.store.CertificateRecord;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,11 +29,12 @@ class RevocationController {
 
     @PostMapping(value = "/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Permit({Role.ADMIN, Role.OFFICER, Role.CLERK})
-    CertificateView revoke(@PathVariable String serial, @RequestBody RevocationBody body, Actor actor) {
-        CertificateRecord record = revocations.revoke(serial, body, actor);
-        // Counted here, once: the revocation's transaction has committed when Revocations returns.
-        revoked.committed(record);
-        return views.full(record);
+    CompletableFuture<CertificateView> revoke(@PathVariable String serial, @RequestBody RevocationBody body, Actor actor) {
+        return revocations.revoke(serial, body, actor).thenApply(record -> {
+            // Counted here, once: the revocation has committed when the future completes.
+            revoked.committed(record);
+            return views.full(record);
+        });
     }
 
     @PostMapping("/release")

@@ -3,19 +3,14 @@ package org.civicca.api.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.civicca.api.ApiClient;
+import org.civicca.api.GroupCommits;
 import org.civicca.api.Requests;
 import org.civicca.api.ServiceTest;
 import org.civicca.api.TestCsrs;
@@ -84,49 +79,14 @@ class GroupCommitTests extends ServiceTest {
         assertThat(api.get("/api/v1/audit/verification").json().get("intact").asBoolean()).isTrue();
     }
 
-    /**
-     * Sends the first request, waits until its group holds the writer, then sends the others while the audit chain's
-     * head stays locked by another connection, so that they queue behind it; unlocks once {@code queued} wait.
-     */
     private List<ApiClient.Response> whileTheAuditChainIsLocked(List<Map<String, Object>> bodies, int queued) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.executeQuery("SELECT sequence FROM audit_head WHERE id = 1 FOR UPDATE").close();
-            }
-            List<Future<ApiClient.Response>> calls = new ArrayList<>();
-            calls.add(pool.submit(() -> api.post("/api/v1/certificates", bodies.get(0))));
-            awaitUntil(() -> gauge("committing") == 1, "the first request's group to wait for the lock");
-            for (Map<String, Object> body : bodies.subList(1, bodies.size())) {
-                calls.add(pool.submit(() -> api.post("/api/v1/certificates", body)));
-            }
-            awaitUntil(() -> gauge("waiting") == queued, queued + " certificates to queue behind the first");
-            lock.commit();
-            List<ApiClient.Response> responses = new ArrayList<>();
-            for (Future<ApiClient.Response> call : calls) {
-                responses.add(call.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private double gauge(String name) {
-        return meters.get("civicca.issuance.commit." + name).gauge().value();
+        List<Callable<ApiClient.Response>> calls = new ArrayList<>();
+        bodies.forEach(body -> calls.add(() -> api.post("/api/v1/certificates", body)));
+        return GroupCommits.queuedBehindTheAuditChain(dataSource, meters, "civicca.issuance.commit", calls, queued);
     }
 
     private long issuedEntries(String serial) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'certificate.issued' AND target = ?").param(serial)
                 .query(Long.class).single();
-    }
-
-    private static void awaitUntil(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("waited too long for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 }
