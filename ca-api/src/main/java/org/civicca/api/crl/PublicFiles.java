@@ -7,13 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.civicca.api.config.CaProperties;
 import org.civicca.core.ca.Authorities;
@@ -107,9 +106,16 @@ class PublicFiles {
      */
     static boolean notModified(PublicFile file, List<String> ifNoneMatch, LongSupplier ifModifiedSince) {
         if (!ifNoneMatch.isEmpty()) {
-            return ifNoneMatch.stream().flatMap(header -> Arrays.stream(header.split(","))).map(String::strip)
-                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                    .anyMatch(tag -> tag.equals("*") || tag.equals(file.etag()));
+            for (String header : ifNoneMatch) {
+                for (String listed : header.split(",")) {
+                    String tag = listed.strip();
+                    tag = tag.startsWith("W/") ? tag.substring(2) : tag;
+                    if (tag.equals("*") || tag.equals(file.etag())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
         long since = ifModifiedSince.getAsLong();
         return since >= 0 && file.lastModified().toEpochMilli() <= since;
