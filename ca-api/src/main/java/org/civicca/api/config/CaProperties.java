@@ -30,7 +30,7 @@ public record CaProperties(
         require(holds, "ca.holds");
         crypto = crypto == null ? new Crypto(Crypto.Provider.AUTO) : crypto;
         health = health == null ? new Health(null) : health;
-        publication = publication == null ? new Publication(null, null, null, null) : publication;
+        publication = publication == null ? new Publication(null, null, null, null, null) : publication;
     }
 
     private static void require(Object value, String key) {
@@ -68,18 +68,20 @@ public record CaProperties(
 
     /**
      * The publication listener: CRLs and CA certificates, without credentials, on a port of their own. No port, no
-     * listener (the service's own port serves the same files); 0 takes any free port. Threads default to the cores.
+     * listener (the service's own port serves the same files); 0 takes any free port. Threads default to the cores;
+     * connections beyond maxConnections (Tomcat's default, 8,192) are closed as they arrive.
      */
-    public record Publication(Integer port, String address, Integer threads, Duration idleTimeout) {
+    public record Publication(Integer port, String address, Integer threads, Duration idleTimeout, Integer maxConnections) {
 
         public Publication {
             threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
+            maxConnections = maxConnections == null ? 8192 : maxConnections;
             if (port != null && (port < 0 || port > 65535)) {
                 throw new IllegalStateException("ca.publication.port must be a port number from 0 to 65535, or left out");
             }
-            if (threads < 1) {
-                throw new IllegalStateException("ca.publication.threads must be at least 1");
+            if (threads < 1 || maxConnections < 1) {
+                throw new IllegalStateException("ca.publication.threads and ca.publication.max-connections must be at least 1");
             }
         }
     }

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.civicca.api.config.CaProperties;
 import org.civicca.api.web.ProblemWriter;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ class PublicationListener implements SmartLifecycle {
 
     private final CaProperties.Publication settings;
     private final PublicationHandler handler;
+    private final AtomicInteger connections = new AtomicInteger();
     private EventLoopGroup loops;
     private Channel channel;
     private volatile int port = -1;
@@ -65,6 +67,11 @@ class PublicationListener implements SmartLifecycle {
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel connection) {
+                            connection.closeFuture().addListener(closed -> connections.decrementAndGet());
+                            if (connections.incrementAndGet() > settings.maxConnections()) {
+                                connection.close();
+                                return;
+                            }
                             // Idle means nothing read and no progress writing: a slow download of a large CRL is not idle.
                             connection.pipeline().addLast(new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS),
                                     new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADERS, MAX_HEADERS), handler);
@@ -93,6 +100,11 @@ class PublicationListener implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return channel != null;
+    }
+
+    /** Connections open now. */
+    int connections() {
+        return connections.get();
     }
 
     /** The port listened on (the one taken when configured as 0), or -1 when there is no listener. */
