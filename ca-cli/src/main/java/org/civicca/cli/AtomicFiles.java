@@ -22,6 +22,8 @@ import java.util.function.Function;
 public final class AtomicFiles {
 
     public static final String OWNER_ONLY = "rw-------";
+    /** For the folders that hold owner-only files: others may not even list them. */
+    public static final String OWNER_ONLY_FOLDER = "rwx------";
     public static final String READABLE = "rw-r--r--";
 
     private static final Set<StandardOpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

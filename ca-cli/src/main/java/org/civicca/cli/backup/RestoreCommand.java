@@ -40,7 +40,7 @@ import picocli.CommandLine;
                 "  civicca restore --from civicca-backup-20250301T020000Z.zip --home /srv/civicca-restored"})
 public final class RestoreCommand implements Callable<Integer> {
 
-    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY_FOLDER);
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY));
 

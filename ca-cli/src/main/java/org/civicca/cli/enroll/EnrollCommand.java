@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.civicca.cli.CivicCaCommand;
@@ -57,8 +58,9 @@ public final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KeyAlgorithm algorithm = algorithm();
-        // Loading the native library takes a third of a second: done while the rows are read and checked.
-        CompletableFuture<Provider> keys = dryRun ? null : CompletableFuture.supplyAsync(EnrollCommand::keyProvider);
+        // Loading the native library takes a third of a second: done while the rows are read and checked (not for a dry run).
+        Optional<CompletableFuture<Provider>> keys = dryRun ? Optional.empty()
+                : Optional.of(CompletableFuture.supplyAsync(EnrollCommand::keyProvider));
         int threads = concurrency == null ? Runtime.getRuntime().availableProcessors() * 4 : concurrency;
         if (threads < 1 || threads > 256) {
             throw CliException.usage(CliMessage.CONCURRENCY_RANGE);
@@ -73,7 +75,7 @@ public final class EnrollCommand implements Callable<Integer> {
             output.document(summary(rows.size(), checked.good().size(), 0, 0, checked.refused()));
             return checked.refused().isEmpty() ? ExitCode.OK : ExitCode.SOME_FAILED;
         }
-        return enroll(rows.size(), checked, client, algorithm, keys.join(), threads, output);
+        return enroll(rows.size(), checked, client, algorithm, keys.orElseThrow().join(), threads, output);
     }
 
     private int enroll(int rowCount, RowChecker.Result checked, CaClient client, KeyAlgorithm algorithm, Provider keys, int threads,

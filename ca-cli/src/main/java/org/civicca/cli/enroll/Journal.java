@@ -57,7 +57,7 @@ final class Journal implements AutoCloseable {
     static Journal open(Path folder, SecureRandom random) {
         Path directory = folder.resolve(".journal");
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY_FOLDER)));
             char[] passphrase = passphrase(directory.resolve("journal.key"), random);
             Path file = directory.resolve("journal.log");
             Map<String, String> entries = new ConcurrentHashMap<>();

@@ -50,10 +50,10 @@ final class OutputFolder implements AutoCloseable {
     static OutputFolder open(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY_FOLDER)));
             Path lockFile = root.resolve(".lock");
             if (!Files.exists(lockFile)) {
-                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY)));
             }
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
@@ -116,7 +116,7 @@ final class OutputFolder implements AutoCloseable {
         }
         try {
             if (!Files.isDirectory(file.getParent())) {
-                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(AtomicFiles.OWNER_ONLY_FOLDER)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);

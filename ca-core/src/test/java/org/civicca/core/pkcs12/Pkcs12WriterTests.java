@@ -160,7 +160,7 @@ class Pkcs12WriterTests {
         Subscriber subscriber = subscriber(algorithm);
         byte[] pfx = Files.readAllBytes(write(algorithm, PASSWORD));
 
-        Pkcs12Contents contents = Pkcs12Writer.read(pfx, PASSWORD.toCharArray());
+        Pkcs12Contents contents = Pkcs12Reader.read(pfx, PASSWORD.toCharArray());
 
         assertThat(contents.friendlyName()).isEqualTo(NAME);
         assertThat(contents.chain()).containsExactlyElementsOf(subscriber.chain());
@@ -173,7 +173,7 @@ class Pkcs12WriterTests {
     void refusesTheWrongPasswordClearly() throws Exception {
         byte[] pfx = Files.readAllBytes(write(KeyAlgorithm.EC_P256, PASSWORD));
 
-        assertThatThrownBy(() -> Pkcs12Writer.read(pfx, "Mat-khau 2026".toCharArray()))
+        assertThatThrownBy(() -> Pkcs12Reader.read(pfx, "Mat-khau 2026".toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PKCS#12 password is wrong or the file is damaged");
     }
@@ -184,10 +184,10 @@ class Pkcs12WriterTests {
         byte[] damaged = pfx.clone();
         damaged[damaged.length / 2] ^= 0x01;
 
-        assertThatThrownBy(() -> Pkcs12Writer.read(damaged, PASSWORD.toCharArray()))
+        assertThatThrownBy(() -> Pkcs12Reader.read(damaged, PASSWORD.toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PKCS#12 password is wrong or the file is damaged");
-        assertThatThrownBy(() -> Pkcs12Writer.read("not a PKCS#12 file".getBytes(StandardCharsets.US_ASCII), PASSWORD.toCharArray()))
+        assertThatThrownBy(() -> Pkcs12Reader.read("not a PKCS#12 file".getBytes(StandardCharsets.US_ASCII), PASSWORD.toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PKCS#12 password is wrong or the file is damaged");
     }
@@ -196,7 +196,7 @@ class Pkcs12WriterTests {
     void readsAFileTheJdkWrote() throws Exception {
         Subscriber subscriber = subscriber(KeyAlgorithm.EC_P256);
 
-        Pkcs12Contents contents = Pkcs12Writer.read(jdkPkcs12(subscriber.keys().getPrivate(), subscriber.chain()), ASCII_PASSWORD.toCharArray());
+        Pkcs12Contents contents = Pkcs12Reader.read(jdkPkcs12(subscriber.keys().getPrivate(), subscriber.chain()), ASCII_PASSWORD.toCharArray());
 
         assertThat(contents.friendlyName()).isEqualTo(NAME.toLowerCase(Locale.ROOT));
         assertThat(contents.chain()).containsExactlyElementsOf(subscriber.chain());
@@ -207,7 +207,7 @@ class Pkcs12WriterTests {
     void refusesAFileWhoseKeyDoesNotMatchItsCertificate() throws Exception {
         byte[] pfx = jdkPkcs12(TestPki.ecP256().getPrivate(), subscriber(KeyAlgorithm.EC_P256).chain());
 
-        assertThatThrownBy(() -> Pkcs12Writer.read(pfx, ASCII_PASSWORD.toCharArray()))
+        assertThatThrownBy(() -> Pkcs12Reader.read(pfx, ASCII_PASSWORD.toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PKCS#12 private key does not match its certificate");
     }
@@ -228,7 +228,7 @@ class Pkcs12WriterTests {
 
         byte[] pfx = Pkcs12Writer.write(subscriber.keys(), subscriber.chain(), NAME, PASSWORD.toCharArray(), TestPki.RANDOM);
 
-        Pkcs12Contents contents = Pkcs12Writer.read(pfx, PASSWORD.toCharArray());
+        Pkcs12Contents contents = Pkcs12Reader.read(pfx, PASSWORD.toCharArray());
         assertThat(contents.key().getEncoded()).isEqualTo(PrivateKeys.pkcs8(subscriber.keys().getPrivate()).getEncoded());
         assertThat(contents.chain()).isEqualTo(subscriber.chain());
     }
@@ -242,7 +242,7 @@ class Pkcs12WriterTests {
         KeyPair sameKeyOtherEncoding = new KeyPair(compressed, subscriber.keys().getPrivate());
         KeyPair otherKeyOtherEncoding = new KeyPair(compressed, TestPki.ecP256().getPrivate());
 
-        assertThat(Pkcs12Writer.read(Pkcs12Writer.write(sameKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
+        assertThat(Pkcs12Reader.read(Pkcs12Writer.write(sameKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
                 TestPki.RANDOM), PASSWORD.toCharArray()).chain()).isEqualTo(subscriber.chain());
         assertRefusedAsAnotherKey(() -> Pkcs12Writer.write(otherKeyOtherEncoding, subscriber.chain(), NAME, PASSWORD.toCharArray(),
                 TestPki.RANDOM));
