@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /** Makes a group commit's writer take a group of a known size, by holding the audit chain's head while requests queue. */
@@ -36,11 +36,13 @@ public final class GroupCommits {
             }
             List<Future<T>> running = new ArrayList<>();
             running.add(pool.submit(calls.get(0)));
-            awaitUntil(() -> gauge(meters, writer, "committing") == 1, "the first call's group to wait for the lock");
+            Waits.until(() -> gauge(meters, writer, "committing") == 1, Duration.ofSeconds(20),
+                    "the first call's group to wait for the lock");
             for (Callable<T> call : calls.subList(1, calls.size())) {
                 running.add(pool.submit(call));
             }
-            awaitUntil(() -> gauge(meters, writer, "waiting") == queued, queued + " calls to queue behind the first");
+            Waits.until(() -> gauge(meters, writer, "waiting") == queued, Duration.ofSeconds(20),
+                    queued + " calls to queue behind the first");
             lock.commit();
             List<T> answers = new ArrayList<>();
             for (Future<T> call : running) {
@@ -54,13 +56,5 @@ public final class GroupCommits {
 
     private static double gauge(MeterRegistry meters, String writer, String name) {
         return meters.get(writer + "." + name).gauge().value();
-    }
-
-    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited too long for " + what).isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 }

@@ -1,46 +1,46 @@
 package org.civicca.api.certificate;
 
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.civicca.api.audit.AuditEvent;
 import org.civicca.api.audit.AuditLog;
-import org.civicca.api.commit.GroupWriter;
+import org.civicca.api.commit.GroupCommitter;
+import org.civicca.api.commit.GroupCommitter.Outcome;
 import org.civicca.core.store.CertificateRecord;
 import org.civicca.core.store.CertificateStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for issuance. Request threads verify and sign in parallel, then hand their certificate and its audit
- * entry over; the {@link GroupWriter} commits everything waiting in one transaction (one batch of inserts, one
- * lock of the audit chain's head, one commit), then completes each request's future. A request is
- * answered only after its group has committed, so nothing acknowledged is lost. When a group fails (a requestId
- * taken by a twin meanwhile, a broken connection) its certificates are stored again one by one, each in its own
- * transaction, so that each request gets its own outcome.
+ * Group commit for issuance ({@link GroupCommitter}). Request threads verify and sign in parallel, then hand their
+ * certificate and its audit entry over; a group is one batch of inserts and one append to the audit chain. A
+ * certificate stored alone after its group failed goes in behind a savepoint, so that a requestId taken by a twin is
+ * told apart from any other failure ({@link org.civicca.core.store.DuplicateRequestException}).
  */
 @Component
 class IssuanceCommitter implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(IssuanceCommitter.class);
-
-    private final CertificateStore store;
-    private final AuditLog audit;
-    private final TransactionTemplate transactions;
-    private final DistributionSummary groupSizes;
-    private final GroupWriter<Pending> writer;
+    private final GroupCommitter<Issued, Void> commits;
 
     IssuanceCommitter(CertificateStore store, AuditLog audit, TransactionTemplate transactions, MeterRegistry meters) {
-        this.store = store;
-        this.audit = audit;
-        this.transactions = transactions;
-        this.groupSizes = DistributionSummary.builder("civicca.issuance.commit.group")
-                .description("Certificates stored by one commit").baseUnit("certificates").register(meters);
-        this.writer = new GroupWriter<>("issuance-commit", "civicca.issuance.commit", "Signed certificates", meters, this::commitGroup);
+        this.commits = new GroupCommitter<>("issuance", "certificates", transactions, meters, new GroupCommitter.Changes<>() {
+            @Override
+            public List<Outcome<Void>> applyAll(List<Issued> group) {
+                store.insertAll(group.stream().map(Issued::record).toList());
+                audit.recordAll(group.stream().map(Issued::event).toList());
+                return Collections.nCopies(group.size(), Outcome.applied(null));
+            }
+
+            @Override
+            public Outcome<Void> applyAlone(Issued issued) {
+                store.insert(issued.record());
+                audit.recordAll(List.of(issued.event()));
+                return Outcome.applied(null);
+            }
+        });
     }
 
     /**
@@ -49,45 +49,15 @@ class IssuanceCommitter implements DisposableBean {
      * took the requestId first. Whatever depends on it must be quick: the writer's next group waits.
      */
     CompletableFuture<Void> submit(CertificateRecord record, AuditEvent event) {
-        Pending pending = new Pending(record, event, new CompletableFuture<>());
-        writer.submit(pending);
-        return pending.done();
-    }
-
-    private void commitGroup(List<Pending> group) {
-        try {
-            transactions.executeWithoutResult(status -> {
-                store.insertAll(group.stream().map(Pending::record).toList());
-                audit.recordAll(group.stream().map(Pending::event).toList());
-            });
-            groupSizes.record(group.size());
-            group.forEach(pending -> pending.done().complete(null));
-        } catch (RuntimeException | Error e) {
-            // Whatever failed, every waiting request must get an answer, and the writer must live on for the next ones.
-            log.debug("A group of {} certificates failed to commit; storing them one by one", group.size(), e);
-            group.forEach(this::commitAlone);
-        }
-    }
-
-    private void commitAlone(Pending pending) {
-        try {
-            transactions.executeWithoutResult(status -> {
-                store.insert(pending.record());
-                audit.recordAll(List.of(pending.event()));
-            });
-            groupSizes.record(1);
-            pending.done().complete(null);
-        } catch (RuntimeException | Error e) {
-            pending.done().completeExceptionally(e);
-        }
+        return commits.submit(new Issued(record, event));
     }
 
     /** Called after the web server has stopped taking requests: commits what is waiting, then stops the writer. */
     @Override
     public void destroy() throws InterruptedException {
-        writer.close();
+        commits.close();
     }
 
-    private record Pending(CertificateRecord record, AuditEvent event, CompletableFuture<Void> done) {
+    private record Issued(CertificateRecord record, AuditEvent event) {
     }
 }

@@ -72,11 +72,13 @@ final class PublicationHandler extends SimpleChannelInboundHandler<HttpObject> {
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         Optional<PublicFile> found = files.find(path(request.uri()));
-        if (found.isEmpty()) {
-            answer(context, request, problem(request, HttpStatus.NOT_FOUND, ApiMessage.NOTHING_AT_PATH), keepAlive);
-            return;
-        }
-        PublicFile file = found.get();
+        FullHttpResponse response = found.isPresent() ? fileAnswer(request, found.get())
+                : problem(request, HttpStatus.NOT_FOUND, ApiMessage.NOTHING_AT_PATH);
+        answer(context, request, response, keepAlive);
+    }
+
+    /** The file, its headers alone (HEAD), or 304 when the client holds it already. */
+    private FullHttpResponse fileAnswer(HttpRequest request, PublicFile file) {
         HttpHeaders headers = request.headers();
         boolean held = PublicFiles.notModified(file, headers.getAll(HttpHeaderNames.IF_NONE_MATCH), () -> {
             Date since = DateFormatter.parseHttpDate(headers.get(HttpHeaderNames.IF_MODIFIED_SINCE, ""));
@@ -89,14 +91,14 @@ final class PublicationHandler extends SimpleChannelInboundHandler<HttpObject> {
         } else {
             // HEAD: the codec sends the headers of the GET answer and leaves the body out.
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    method.equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(file.directBody()));
+                    request.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(file.directBody()));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, file.contentType())
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, file.body().length);
         }
         response.headers().set(HttpHeaderNames.ETAG, file.etag())
                 .set(HttpHeaderNames.LAST_MODIFIED, file.lastModifiedHeader())
                 .set(HttpHeaderNames.CACHE_CONTROL, files.cacheControl(file));
-        answer(context, request, response, keepAlive);
+        return response;
     }
 
     /** The path of a request target in origin form ({@code /crl/x.crl?q}) or absolute form ({@code http://host/crl/x.crl}). */

@@ -58,25 +58,12 @@ class PublicationListener implements SmartLifecycle {
         boolean epoll = Epoll.isAvailable();
         InetSocketAddress where = settings.address() == null || settings.address().isBlank()
                 ? new InetSocketAddress(settings.port()) : new InetSocketAddress(settings.address(), settings.port());
-        long idleMillis = settings.idleTimeout().toMillis();
         loops = new MultiThreadIoEventLoopGroup(settings.threads(), new DefaultThreadFactory("publication"),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             channel = new ServerBootstrap().group(loops)
                     .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<>() {
-                        @Override
-                        protected void initChannel(Channel connection) {
-                            connection.closeFuture().addListener(closed -> connections.decrementAndGet());
-                            if (connections.incrementAndGet() > settings.maxConnections()) {
-                                connection.close();
-                                return;
-                            }
-                            // Idle means nothing read and no progress writing: a slow download of a large CRL is not idle.
-                            connection.pipeline().addLast(new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                                    new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADERS, MAX_HEADERS), handler);
-                        }
-                    })
+                    .childHandler(connectionSetup())
                     .bind(where).syncUninterruptibly().channel();
         } catch (Exception e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -85,6 +72,24 @@ class PublicationListener implements SmartLifecycle {
         port = ((InetSocketAddress) channel.localAddress()).getPort();
         log.info("Publication listener on port {} ({}, {} threads): /crl/<ca>.crl and /ca/<ca>.crt", port, epoll ? "epoll" : "NIO",
                 settings.threads());
+    }
+
+    /** Sets up each new connection: refused beyond the limit, else closed when idle, HTTP/1.1, and the handler. */
+    private ChannelInitializer<Channel> connectionSetup() {
+        long idleMillis = settings.idleTimeout().toMillis();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel connection) {
+                connection.closeFuture().addListener(closed -> connections.decrementAndGet());
+                if (connections.incrementAndGet() > settings.maxConnections()) {
+                    connection.close();
+                    return;
+                }
+                // Idle means nothing read and no progress writing: a slow download of a large CRL is not idle.
+                connection.pipeline().addLast(new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                        new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADERS, MAX_HEADERS), handler);
+            }
+        };
     }
 
     @Override

@@ -7,12 +7,13 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.civicca.api.CivicCaApplication;
 import org.civicca.api.TestHomes;
+import org.civicca.api.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class PublicationListenerLimitsTests {
             }
 
             held.remove(0).close();
-            awaitUntil(() -> listener.connections() < 2, "the closed connection to be counted out");
+            Waits.until(() -> listener.connections() < 2, Duration.ofSeconds(10), "the closed connection to be counted out");
             try (Socket again = new Socket("localhost", listener.port())) {
                 assertThat(statusOf(again)).isEqualTo("HTTP/1.1 200 OK");
             }
@@ -100,14 +101,6 @@ class PublicationListenerLimitsTests {
             return socket.getInputStream().read() == -1;
         } catch (IOException reset) {
             return true; // closed before the request could be written or read: as refused as a clean close
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited too long for " + what).isLessThan(deadline);
-            Thread.sleep(5);
         }
     }
 }
