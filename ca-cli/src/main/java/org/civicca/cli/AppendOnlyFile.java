@@ -48,10 +48,19 @@ public final class AppendOnlyFile implements AutoCloseable {
                 channel.write(buffer);
             }
             if (durable) {
-                channel.force(false);
+                flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + path, e);
+        }
+    }
+
+    /** Whatever was appended so far is on disk. */
+    public synchronized void flush() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush " + path, e);
         }
     }
 

@@ -258,7 +258,8 @@ class CliConventionsTests {
 
     static Stream<String> misuses() {
         return Stream.of("status --frobnicate", "--frobnicate", "no-such-command", "revoke --serial ab --csv f.csv",
-                "enroll --out x", "enroll --csv f.csv --out x --concurrency abc", "report expiring");
+                "enroll --out x", "enroll --csv f.csv --out x --concurrency abc",
+                "enroll --csv f.csv --out x --batch-size 0", "enroll --csv f.csv --out x --batch-size 101", "report expiring");
     }
 
     private static void assertOneLineError(Cli.Result result) {

@@ -262,6 +262,24 @@ class ProvinceEnrollmentTests {
         assertThat(status.exitCode()).as(status.toString()).isZero();
     }
 
+    @Test
+    @Order(8)
+    void rowsSentOneARequestEnrollTheSameWayAsInBatches() {
+        Path nextRows = ProvinceData.enrollmentRows(ROWS + 1, ROWS + 30, folder.resolve("next-30.csv"));
+        Path oneByOne = folder.resolve("one-by-one");
+        long before = api.certificateCount();
+
+        Cli.Result result = cli.run("enroll", "--csv", nextRows.toString(), "--out", oneByOne.toString(), "--batch-size", "1",
+                "--concurrency", "4");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(EnrollSummary.counts(result)).as(result.toString()).containsEntry("issued", 30).containsEntry("failed", 0);
+        assertThat(Csv.rows(oneByOne.resolve("manifest.csv")).stream().map(r -> r.get("request_id")).collect(Collectors.toSet()))
+                .as("request ids in manifest.csv").isEqualTo(requestIds(nextRows));
+        assertThat(EnrollmentFolder.p12Files(oneByOne)).as(".p12 files").hasSize(30);
+        assertThat(api.certificateCount()).as("certificates on the server").isEqualTo(before + 30);
+    }
+
     private static Map<String, String> badRows() {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("BAD-001", "common_name");

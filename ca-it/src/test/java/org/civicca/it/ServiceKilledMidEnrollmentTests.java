@@ -61,8 +61,9 @@ class ServiceKilledMidEnrollmentTests {
         TempFolders.delete(folder);
     }
 
+    /** Small batches, few in flight: the kill lands with most rows still to send and some batches on the wire. */
     private static String[] enroll() {
-        return new String[] {"enroll", "--csv", csv.toString(), "--out", out.toString(), "--concurrency", "8"};
+        return new String[] {"enroll", "--csv", csv.toString(), "--out", out.toString(), "--concurrency", "2", "--batch-size", "4"};
     }
 
     @Test

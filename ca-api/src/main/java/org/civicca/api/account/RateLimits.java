@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * check answers how many seconds to wait, or nothing when the request may go on.
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
     private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
 
@@ -51,10 +51,26 @@ class RateLimits {
 
     /** Takes one request from the token's bucket; seconds to wait if it is empty. */
     OptionalLong tokenRequest(String tokenId) {
+        return tokenRequests(tokenId, 1);
+    }
+
+    /**
+     * Takes {@code count} requests from the token's bucket at once (a batch's further items), or none of them; seconds
+     * to wait until the bucket could hold that many, if it lacks them.
+     */
+    public OptionalLong tokenRequests(String tokenId, int count) {
         long now = clock.millis();
         Bucket bucket = buckets.compute(tokenId, (key, current) -> (current == null
-                ? new Bucket(2.0 * requestsPerSecond, now) : current.refill(now, requestsPerSecond)).take());
-        return bucket.granted() ? OptionalLong.empty() : OptionalLong.of(1);
+                ? new Bucket(2.0 * requestsPerSecond, now) : current.refill(now, requestsPerSecond)).take(count));
+        if (bucket.granted()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(1, (long) Math.ceil((count - bucket.tokens()) / requestsPerSecond)));
+    }
+
+    /** The most one request may ever take from a bucket: what it holds when full. */
+    public int burst() {
+        return 2 * requestsPerSecond;
     }
 
     private record Window(long start, int count) {
@@ -71,8 +87,8 @@ class RateLimits {
             return new Bucket(refilled, now, true);
         }
 
-        Bucket take() {
-            return tokens >= 1 ? new Bucket(tokens - 1, at, true) : new Bucket(tokens, at, false);
+        Bucket take(int count) {
+            return tokens >= count ? new Bucket(tokens - count, at, true) : new Bucket(tokens, at, false);
         }
     }
 }

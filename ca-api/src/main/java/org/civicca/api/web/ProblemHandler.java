@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.civicca.api.account.Actor;
 import org.civicca.api.audit.AuditLog;
 import org.civicca.core.CaException;
@@ -36,7 +37,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * unexpected as a bare 500 that echoes nothing internal (the log has it under a reference).
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     /** character_not_in_repertoire, untranslatable_character. */
@@ -55,6 +56,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemHandler(AuditLog audit, AnsweredProblems problems) {
         this.audit = audit;
         this.problems = problems;
+    }
+
+    /**
+     * The answer one item of a batch gets for what refused it, as if it had been a request of its own (counted and
+     * audited the same way).
+     */
+    public ResponseEntity<ProblemDetail> answer(Throwable failure, HttpServletRequest request) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CaException refusal) {
+            return refused(refusal, request);
+        }
+        if (cause instanceof DataAccessException database) {
+            return database(database, request);
+        }
+        return internal(cause instanceof Exception e ? e : new IllegalStateException(cause), request);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> throttled(TooManyRequestsException e, HttpServletRequest request) {
+        Locale language = ClientLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                Messages.format(language, ApiMessage.TOKEN_THROTTLED));
+        problem.setType(ProblemTypes.type("too-many-requests"));
+        problems.count(problem);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);
     }
 
     @ExceptionHandler(CaException.class)

@@ -36,6 +36,8 @@ class RateLimitIntegrationTests {
     @LocalServerPort
     int port;
 
+    private static final String BATCH = "/api/v1/certificates/batch";
+
     private ApiClient admin;
 
     @DynamicPropertySource
@@ -46,6 +48,28 @@ class RateLimitIntegrationTests {
     @BeforeEach
     void connect() {
         admin = ApiClient.asAdmin(port, HOME);
+    }
+
+    @Test
+    @Order(0)
+    void eachItemOfABatchTakesARequestFromTheTokensRate() throws InterruptedException {
+        Problems.assertProblem(admin.post(BATCH, Map.of("requests", batch(11))), 422, "invalid-field");
+        while (admin.get("/api/v1/cas").status() != 429) {
+            // empties the token's bucket
+        }
+        Thread.sleep(300); // about 1.5 requests back: the call itself passes, its four further items do not
+
+        ApiClient.Response refused = admin.post(BATCH, Map.of("requests", batch(5)));
+
+        Problems.assertProblem(refused, 429, "too-many-requests");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 2L);
+        Thread.sleep(2100);
+        ApiClient.Response granted = admin.post(BATCH, Map.of("requests", batch(9)));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        // Granted, so each item is answered on its own: this service has no agencies yet.
+        assertThat(granted.json().get("results")).hasSize(9)
+                .allSatisfy(result -> assertThat(result.get("problem").get("type").asString()).endsWith(":unknown-agency"));
+        Thread.sleep(2100); // a full bucket for the next test
     }
 
     @Test
@@ -91,5 +115,13 @@ class RateLimitIntegrationTests {
 
         assertThat(crl.status()).as(crl.toString()).isEqualTo(200);
         assertThat(admin.get("/api/v1/cas").status()).isEqualTo(429);
+    }
+
+    private static List<Map<String, Object>> batch(int size) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            items.add(TestAccounts.personal("so-tc"));
+        }
+        return items;
     }
 }

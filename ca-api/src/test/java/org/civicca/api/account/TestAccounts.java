@@ -11,16 +11,16 @@ import org.civicca.api.TestCsrs;
 import org.civicca.core.key.KeyAlgorithm;
 
 /** Fresh accounts with a token each, and fresh certificates, made through the API by the admin. */
-final class TestAccounts {
+public final class TestAccounts {
 
     private TestAccounts() {
     }
 
     /** An account, the token it was given and a client that calls with that token. */
-    record Account(String id, String name, String tokenId, String token, ApiClient client) {
+    public record Account(String id, String name, String tokenId, String token, ApiClient client) {
     }
 
-    static Account create(ApiClient admin, int port, String role, String agency) {
+    public static Account create(ApiClient admin, int port, String role, String agency) {
         String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
@@ -42,7 +42,7 @@ final class TestAccounts {
         return issued.json().get("serial").asString();
     }
 
-    static Map<String, Object> personal(String agency) {
+    public static Map<String, Object> personal(String agency) {
         Map<String, Object> request = Requests.personal("Nguyễn Thị Ánh", TestCsrs.csrPem(KeyAlgorithm.EC_P256));
         request.put("agency", agency);
         return request;

@@ -14,6 +14,12 @@ public class ApiProblemException extends RuntimeException {
         this.field = field;
     }
 
+    /** An item of a batch refused with this problem, as if it had been sent alone. */
+    public static ApiProblemException of(Wire.Problem problem, int status) {
+        return new ApiProblemException(status, problem == null ? null : problem.type(), problem == null ? null : problem.detail(),
+                problem == null ? null : problem.field());
+    }
+
     public int status() {
         return status;
     }

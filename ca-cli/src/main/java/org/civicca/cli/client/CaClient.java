@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.civicca.cli.CliException;
 import org.civicca.cli.CliMessage;
@@ -117,6 +118,24 @@ public final class CaClient {
     public Wire.Issued issue(Map<String, Object> body) {
         HttpResponse<byte[]> response = exchange(json(request("api/v1/certificates"), "POST", body).build());
         return new Wire.Issued(read(response, type(Wire.Certificate.class)), response.statusCode() == 201);
+    }
+
+    /**
+     * Issues up to a hundred requests in one call; each result says what that request alone would have been answered.
+     * Empty when the server predates {@code POST /api/v1/certificates/batch}.
+     */
+    public Optional<List<Wire.BatchResult>> issueBatch(List<Map<String, Object>> bodies) {
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange(json(request("api/v1/certificates/batch"), "POST", Map.of("requests", bodies)).build());
+        } catch (ApiProblemException e) {
+            if (e.status() == 404 || e.status() == 405) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Wire.BatchAnswer answer = read(response, type(Wire.BatchAnswer.class));
+        return Optional.of(answer.results());
     }
 
     public Wire.Certificate revoke(String serial, Map<String, Object> body) {

@@ -25,6 +25,20 @@ public final class Wire {
     public record Issued(Certificate certificate, boolean created) {
     }
 
+    /**
+     * One item's outcome from {@code POST /api/v1/certificates/batch}: the status it would have had alone, and the
+     * certificate (200, 201), the request awaiting approval (200, 202) or the problem.
+     */
+    public record BatchResult(int index, String requestId, int status, Certificate certificate, PendingRequest request, Problem problem) {
+    }
+
+    public record BatchAnswer(List<BatchResult> results) {
+    }
+
+    /** A certificate request held for an officer's approval. */
+    public record PendingRequest(String id, String state) {
+    }
+
     public record Revocation(String reason, Instant revokedAt, Instant invalidityDate) {
     }
 

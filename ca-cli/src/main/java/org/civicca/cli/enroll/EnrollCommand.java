@@ -46,8 +46,12 @@ public final class EnrollCommand implements Callable<Integer> {
             description = "EC-P256, EC-P384, RSA-2048, RSA-3072, RSA-4096 or Ed25519 (default: ${DEFAULT-VALUE})")
     String keyAlgorithm;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "rows in flight at once (default: cores × 4)")
+    @Option(names = "--concurrency", paramLabel = "N", description = "batches in flight at once (default: cores × 4)")
     Integer concurrency;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "25",
+            description = "rows sent in one request, 1 to 100 (default: ${DEFAULT-VALUE}); 1 sends each row alone")
+    int batchSize;
 
     @Option(names = "--dry-run", description = "check every row and list the bad ones; send nothing")
     boolean dryRun;
@@ -64,6 +68,9 @@ public final class EnrollCommand implements Callable<Integer> {
         int threads = concurrency == null ? Runtime.getRuntime().availableProcessors() * 4 : concurrency;
         if (threads < 1 || threads > 256) {
             throw CliException.usage(CliMessage.CONCURRENCY_RANGE);
+        }
+        if (batchSize < 1 || batchSize > 100) {
+            throw CliException.usage(CliMessage.BATCH_SIZE_RANGE);
         }
         List<EnrollmentRow> rows = CsvTable.read(csv, EnrollmentRow.COLUMNS).rows().stream().map(EnrollmentRow::of).toList();
         Output output = new Output(spec);
@@ -82,8 +89,9 @@ public final class EnrollCommand implements Callable<Integer> {
                        Output output) {
         SecureRandom random = new SecureRandom();
         try (OutputFolder folder = OutputFolder.open(out); Journal journal = Journal.open(folder.root(), random)) {
-            RowEnroller enroller = new RowEnroller(client, folder, journal, algorithm, keys, random);
-            EnrollmentRun run = new EnrollmentRun(folder, journal, enroller, threads, output.language());
+            RowEnroller rows = new RowEnroller(client, folder, journal, algorithm, keys, random);
+            BatchEnroller enroller = new BatchEnroller(client, rows, journal, output.language());
+            EnrollmentRun run = new EnrollmentRun(folder, journal, enroller, threads, batchSize, output.language());
             EnrollmentRun.Result result = run.execute(checked.good(), spec.commandLine().getErr(), System.console() != null);
             result.failed().forEach(r -> output.note(r.describe(csv.toString(), output.language())));
             List<Refusal> failed = new ArrayList<>(checked.refused());

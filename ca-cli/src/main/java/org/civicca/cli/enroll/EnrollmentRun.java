@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,26 +14,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.civicca.cli.CliException;
-import org.civicca.cli.CliMessage;
-import org.civicca.core.message.Messages;
 
 /**
- * Runs the rows that are not done yet on a pool of workers. If the server becomes unreachable, no new row is
- * started; rows already sent are finished or left in the journal for the next run.
+ * Runs the rows that are not done yet on a pool of workers, a batch of rows each ({@link BatchEnroller}). If the
+ * server becomes unreachable, no new batch is started; rows already sent are finished or left in the journal for
+ * the next run.
  */
 final class EnrollmentRun {
 
     private final OutputFolder folder;
     private final Journal journal;
-    private final RowEnroller enroller;
+    private final BatchEnroller enroller;
     private final int threads;
+    private final int batchSize;
     private final Locale language;
 
-    EnrollmentRun(OutputFolder folder, Journal journal, RowEnroller enroller, int threads, Locale language) {
+    EnrollmentRun(OutputFolder folder, Journal journal, BatchEnroller enroller, int threads, int batchSize, Locale language) {
         this.folder = folder;
         this.journal = journal;
         this.enroller = enroller;
         this.threads = threads;
+        this.batchSize = batchSize;
         this.language = language;
     }
 
@@ -43,8 +46,9 @@ final class EnrollmentRun {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Progress progress = new Progress(pending.size(), err, terminal, language)) {
             List<Future<?>> work = new ArrayList<>();
-            for (EnrollmentRow row : pending) {
-                work.add(pool.submit(() -> enroll(row, tally, progress)));
+            for (int from = 0; from < pending.size(); from += batchSize) {
+                List<EnrollmentRow> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
+                work.add(pool.submit(() -> enroll(batch, tally, progress)));
             }
             work.forEach(EnrollmentRun::await);
             return tally.result(rows.size() - pending.size(), progress.rate());
@@ -53,19 +57,28 @@ final class EnrollmentRun {
         }
     }
 
-    private void enroll(EnrollmentRow row, Tally tally, Progress progress) {
-        if (tally.serverGone.get() != null) {
-            return;
-        }
+    private void enroll(List<EnrollmentRow> batch, Tally tally, Progress progress) {
+        Set<EnrollmentRow> reported = ConcurrentHashMap.newKeySet();
         try {
-            tally.count(enroller.enroll(row));
+            if (tally.serverGone.get() == null) {
+                enroller.enroll(batch, (row, outcome) -> {
+                    tally.count(outcome);
+                    reported.add(row);
+                    progress.step();
+                });
+            }
         } catch (CliException e) {
             tally.serverGone.compareAndSet(null, e);
         } catch (RuntimeException e) {
-            tally.failed.add(new Refusal(row.line(), row.requestId(), "-", Messages.format(language, CliMessage.UNEXPECTED_ERROR,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+            batch.stream().filter(row -> !reported.contains(row)).forEach(row -> {
+                tally.count(RowEnroller.Outcome.unexpected(row, e, language));
+                reported.add(row);
+                progress.step();
+            });
         } finally {
-            progress.step();
+            for (int i = reported.size(); i < batch.size(); i++) {
+                progress.step();
+            }
         }
     }
 

@@ -101,11 +101,17 @@ final class Journal implements AutoCloseable {
         return Optional.of(new Pending(Pem.decryptPrivateKey(text.substring(0, split), passphrase), text.substring(split), Optional.empty()));
     }
 
-    void record(String requestId, PrivateKey key, String csrPem, SecureRandom random) {
+    /** {@code flush}: on disk before this returns; otherwise by the next {@link #flush()}, which must come before the CSR is sent. */
+    void record(String requestId, PrivateKey key, String csrPem, SecureRandom random, boolean flush) {
         String name = OutputFolder.safeName(requestId);
         String text = Pem.encryptedPrivateKey(key, entryKey, random) + csrPem;
-        log.append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", true);
+        log.append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", flush);
         entries.put(name, text);
+    }
+
+    /** Everything recorded so far is on disk: a batch's entries, flushed once before the batch is sent. */
+    void flush() {
+        log.flush();
     }
 
     void drop(String requestId) {

@@ -8,9 +8,11 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.cli.CliMessage;
@@ -24,8 +26,9 @@ import org.civicca.core.pem.Pem;
 import org.civicca.core.pkcs12.Pkcs12Writer;
 
 /**
- * Enrolls one row: key and CSR made here (or taken back from the journal), the certificate requested under the
- * row's request_id, the .p12 written under a fresh password, the row recorded as done, the journal entry dropped.
+ * Enrolls a row, alone or as part of a batch ({@link BatchEnroller}): key and CSR made here (or taken back from the
+ * journal), the certificate requested under the row's request_id, the .p12 written under a fresh password, the row
+ * recorded as done, the journal entry dropped.
  */
 final class RowEnroller {
 
@@ -49,20 +52,48 @@ final class RowEnroller {
         this.random = random;
     }
 
+    /** One row alone: one call, retried while the server is busy. */
     Outcome enroll(EnrollmentRow row) {
-        Journal.Pending pending = journal.find(row.requestId()).orElseGet(() -> newPending(row));
+        Journal.Pending pending = pending(row, true);
         Wire.Issued issued;
         try {
-            issued = issueWithRetries(row, pending);
+            issued = withRetries(() -> client.issue(row.requestBody(pending.csrPem())));
         } catch (ApiProblemException e) {
-            if (!e.isTransient()) {
-                journal.drop(row.requestId());
-            }
-            String reason = "request-id-conflict".equals(e.kind())
-                    ? Messages.format(client.language(), CliMessage.ROW_REQUEST_ID_ISSUED_ELSEWHERE, e.getMessage())
-                    : e.getMessage();
-            return Outcome.refused(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field()), reason));
+            return refused(row, e);
         }
+        return settle(row, pending, issued);
+    }
+
+    /**
+     * The row's key and CSR: taken back from the journal, or made now and recorded there before anything is sent
+     * ({@code flush}: on disk now; otherwise the caller flushes the journal before sending).
+     */
+    Journal.Pending pending(EnrollmentRow row, boolean flush) {
+        return journal.find(row.requestId()).orElseGet(() -> newPending(row, flush));
+    }
+
+    /** The server refused the row; its journal entry goes unless the failure was the server's (a later run resends it). */
+    Outcome refused(EnrollmentRow row, ApiProblemException e) {
+        if (!e.isTransient()) {
+            journal.drop(row.requestId());
+        }
+        String reason = "request-id-conflict".equals(e.kind())
+                ? Messages.format(client.language(), CliMessage.ROW_REQUEST_ID_ISSUED_ELSEWHERE, e.getMessage())
+                : e.getMessage();
+        return Outcome.refused(new Refusal(row.line(), row.requestId(), EnrollmentRow.column(e.field()), reason));
+    }
+
+    /**
+     * The server holds the row for an officer's approval (the caller is a clerk): no certificate yet, so the key stays
+     * in the journal.
+     */
+    Outcome awaitingApproval(EnrollmentRow row, Wire.PendingRequest request) {
+        return Outcome.refused(new Refusal(row.line(), row.requestId(), "profile",
+                Messages.format(client.language(), CliMessage.ROW_AWAITS_APPROVAL, request.id())));
+    }
+
+    /** The row's certificate: the .p12 written under a fresh password, the row recorded as done, the journal entry dropped. */
+    Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.Issued issued) {
         List<X509CertificateHolder> chain = chain(issued.certificate());
         String password = folder.passwordFor(row.requestId(), this::newPassword);
         String name = Normalizer.normalize(row.commonName(), Normalizer.Form.NFC).strip();
@@ -83,10 +114,10 @@ final class RowEnroller {
         return issued.created() ? Outcome.ISSUED : Outcome.RECOVERED;
     }
 
-    private Journal.Pending newPending(EnrollmentRow row) {
+    private Journal.Pending newPending(EnrollmentRow row, boolean flush) {
         KeyPair pair = algorithm.generate(random, keys);
         String csr = Pem.certificateRequest(CsrBuilder.build(pair, algorithm, keys));
-        journal.record(row.requestId(), pair.getPrivate(), csr, random);
+        journal.record(row.requestId(), pair.getPrivate(), csr, random, flush);
         return new Journal.Pending(pair.getPrivate(), csr, Optional.of(pair.getPublic()));
     }
 
@@ -106,10 +137,11 @@ final class RowEnroller {
         return chain;
     }
 
-    private Wire.Issued issueWithRetries(EnrollmentRow row, Journal.Pending pending) {
+    /** The call, again after a growing pause while the server answers that it is busy or failing, five times at most. */
+    static <T> T withRetries(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.issue(row.requestBody(pending.csrPem()));
+                return call.get();
             } catch (ApiProblemException e) {
                 if (!e.isTransient() || attempt == ATTEMPTS) {
                     throw e;
@@ -141,6 +173,12 @@ final class RowEnroller {
 
         static Outcome refused(Refusal refusal) {
             return new Outcome("failed", refusal);
+        }
+
+        /** A failure of this tool or its machine (a full disk, say), not the server's refusal. */
+        static Outcome unexpected(EnrollmentRow row, RuntimeException e, Locale language) {
+            return refused(new Refusal(row.line(), row.requestId(), "-", Messages.format(language, CliMessage.UNEXPECTED_ERROR,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
         }
     }
 }

@@ -1,0 +1,122 @@
+package org.civicca.cli.enroll;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.civicca.cli.CliException;
+import org.civicca.cli.client.ApiProblemException;
+import org.civicca.cli.client.CaClient;
+import org.civicca.cli.client.Wire;
+
+/**
+ * Enrolls rows a batch at a time: every row's key and CSR in the journal (flushed once for the batch), one call for
+ * the batch, then each row settled as if it had been sent alone. A row whose item failed on the server's side goes
+ * again alone, with retries; so does every row of a batch the server would not take whole (a body too large, say)
+ * and of every batch once the server turns out to predate batches.
+ */
+final class BatchEnroller {
+
+    private final CaClient client;
+    private final RowEnroller rows;
+    private final Journal journal;
+    private final Locale language;
+    private volatile boolean serverTakesBatches = true;
+
+    BatchEnroller(CaClient client, RowEnroller rows, Journal journal, Locale language) {
+        this.client = client;
+        this.rows = rows;
+        this.journal = journal;
+        this.language = language;
+    }
+
+    /**
+     * Reports each row's outcome to {@code done} as soon as it is known. A {@link CliException} (the server is gone)
+     * stops the batch; its rows not reported stay in the journal for the next run.
+     */
+    void enroll(List<EnrollmentRow> batch, BiConsumer<EnrollmentRow, RowEnroller.Outcome> done) {
+        if (batch.size() == 1 || !serverTakesBatches) {
+            batch.forEach(row -> done.accept(row, alone(row)));
+            return;
+        }
+        List<EnrollmentRow> sent = new ArrayList<>();
+        List<Journal.Pending> pending = new ArrayList<>();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (EnrollmentRow row : batch) {
+            try {
+                Journal.Pending entry = rows.pending(row, false);
+                bodies.add(row.requestBody(entry.csrPem()));
+                pending.add(entry);
+                sent.add(row);
+            } catch (CliException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                done.accept(row, RowEnroller.Outcome.unexpected(row, e, language));
+            }
+        }
+        if (sent.isEmpty()) {
+            return;
+        }
+        journal.flush();
+        Optional<List<Wire.BatchResult>> results;
+        try {
+            results = send(bodies);
+        } catch (ApiProblemException e) {
+            // Still busy or failing after the retries: each row is refused as it would have been alone, its key kept.
+            sent.forEach(row -> done.accept(row, rows.refused(row, e)));
+            return;
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            EnrollmentRow row = sent.get(i);
+            done.accept(row, results.isPresent() ? settle(row, pending.get(i), results.get().get(i)) : alone(row));
+        }
+    }
+
+    /**
+     * The results, in the order of the bodies; empty when the server did not take the batch whole, whose rows then go
+     * one by one. Throws what is still transient after the retries.
+     */
+    private Optional<List<Wire.BatchResult>> send(List<Map<String, Object>> bodies) {
+        try {
+            Optional<List<Wire.BatchResult>> results = RowEnroller.withRetries(() -> client.issueBatch(bodies));
+            if (results.isEmpty()) {
+                serverTakesBatches = false;
+            }
+            return results.filter(list -> list.size() == bodies.size());
+        } catch (ApiProblemException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private RowEnroller.Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.BatchResult result) {
+        try {
+            if (result.certificate() != null) {
+                return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201));
+            }
+            if (result.request() != null) {
+                return rows.awaitingApproval(row, result.request());
+            }
+            ApiProblemException problem = ApiProblemException.of(result.problem(), result.status());
+            return problem.isTransient() ? alone(row) : rows.refused(row, problem);
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return RowEnroller.Outcome.unexpected(row, e, language);
+        }
+    }
+
+    private RowEnroller.Outcome alone(EnrollmentRow row) {
+        try {
+            return rows.enroll(row);
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return RowEnroller.Outcome.unexpected(row, e, language);
+        }
+    }
+}
