@@ -8,7 +8,7 @@ local bodies = {}
 local next_index = 1
 local languages = {"vi", "en", "vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7", "en-US,en;q=0.9"}
 local reads = {
-  "/api/v1/certificates?size=20", "/api/v1/certificates?agency=so-tc&status=issued&size=50", "/api/v1/agencies",
+  "/api/v1/certificates?agency=so-tp&size=20", "/api/v1/certificates?agency=so-tc&status=issued&size=50", "/api/v1/agencies",
   "/api/v1/profiles", "/api/v1/cas"
 }
 local token
