@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: issuance over REST on the embedded default (H2) or on PostgreSQL, EC P-256 (or RSA-2048) issuing CA, CSR verified, every
 # certificate persisted and audited as in production. wrk (keep-alive, 32 connections, 2 threads: it shares the 2
-# cores with the service) posts distinct pre-generated CSRs: a warm-up, then the measured run. Beside it, in the same
+# cores with the service) posts distinct pre-generated CSRs: a warm-up, then the measured run, then the same load in
+# batches of 5 (POST /api/v1/certificates/batch, as XiPKI's published figure sends five a request). Beside it, in the same
 # run, raw signatures and ca-core's pipeline on 2 threads (JMH, bench/jmh). Writes the section "Issuance over REST
 # (H2)" or "(PostgreSQL)" of docs/benchmarks.md, with the CA key type in the heading when it is not EC-P256.
 # Usage: bench/rest-issuance.sh [seconds=60] [warmup=60] [h2|postgres] [EC-P256|RSA-2048]   (from a built tree:
@@ -50,14 +51,25 @@ wrk -t2 -c32 -d"${warmup}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work
 cpu_before=$(cpu_seconds $SERVICE_PID)
 wrk -t2 -c32 -d"${seconds}s" -s bench/issue.lua "http://127.0.0.1:$port" > "$work/run.txt" 2>&1
 cpu_after=$(cpu_seconds $SERVICE_PID)
+# The same load in batches of 5 (POST /api/v1/certificates/batch), as a bulk client sends them.
+batch=5
+batch_cpu_before=$(cpu_seconds $SERVICE_PID)
+BATCH=$batch wrk -t2 -c32 -d"${seconds}s" -s bench/issue-batch.lua "http://127.0.0.1:$port" > "$work/batch.txt" 2>&1
+batch_cpu_after=$(cpu_seconds $SERVICE_PID)
 rss_mb=$(( $(ps -o rss= -p $SERVICE_PID) / 1024 ))
+batch_result=$(grep RESULT "$work/batch.txt")
+echo "batches of $batch: $batch_result"
 result=$(grep RESULT "$work/run.txt")
 echo "$result"
-field() { echo "$result" | sed "s/.* $1=\([0-9.]*\).*/\1/"; }
+field() { echo "${2:-$result}" | sed "s/.* $1=\([0-9.]*\).*/\1/"; }
 requests=$(field requests); rate=$(field rate); p50=$(field p50_ms); p99=$(field p99_ms); errors=$(field errors)
 warm_result=$(grep RESULT "$work/warmup.txt")
 warm=$(( $(echo "$warm_result" | sed 's/.* requests=\([0-9]*\).*/\1/') - $(echo "$warm_result" | sed 's/.* errors=\([0-9]*\).*/\1/') ))
 cpu_ms=$(python3 -c "print(f'{($cpu_after - $cpu_before) * 1000 / $requests:.2f}')")
+batch_requests=$(field requests "$batch_result"); batch_errors=$(field errors "$batch_result")
+batch_rate=$(python3 -c "print(f'{$(field rate "$batch_result") * $batch:.1f}')")
+batch_cpu_ms=$(python3 -c "print(f'{($batch_cpu_after - $batch_cpu_before) * 1000 / ($batch_requests * $batch):.2f}')")
+batch_warm=$(( (batch_requests - batch_errors) * batch ))
 
 # Every acknowledged certificate is stored and audited.
 total=$(curl -sf "http://127.0.0.1:$port/api/v1/certificates?size=1" -H "Authorization: Bearer $TOKEN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
@@ -90,13 +102,17 @@ in the hash chain as in production.
 | service CPU per certificate (ms) | $cpu_ms |
 | service RSS after the run (MB) | $rss_mb |
 | start-up to first request served (s) | $STARTUP_SECONDS |
-| certificates stored = issuances audited (≥ acknowledged to wrk, which drops the answers in flight when it stops) | $total = $audited (≥ $((warm + requests - errors))) |
+| certificates/s in batches of $batch (\`POST /api/v1/certificates/batch\`, ${seconds} s after the run above, same connections) | $batch_rate |
+| batches of $batch: latency p50 / p99 of a batch (ms), errors (non-200 or an item not 201, socket) | $(field p50_ms "$batch_result") / $(field p99_ms "$batch_result"), $batch_errors |
+| batches of $batch: service CPU per certificate (ms) | $batch_cpu_ms |
+| certificates stored = issuances audited (≥ acknowledged to wrk, which drops the answers in flight when it stops) | $total = $audited (≥ $((warm + requests - errors + batch_warm))) |
 | signatures by (the service's choice, \`ca.crypto.provider=auto\`) | $provider |
 | baseline, same run: ca-core pipeline (parse, proof of possession, subject, build, sign, self-checks), 2 threads, $provider | $pipeline/s |
 | baseline, same run: raw $ca_key signatures with the CA key, 2 threads, $provider | $sign/s |
 | the same two on Bouncy Castle alone | $pipeline_bc/s, $sign_bc/s |
 | ratio REST ÷ pipeline | $ratio |
 | ratio REST ÷ raw signatures | $(ratio "$rate" "$sign") |
+| ratio REST in batches of $batch ÷ pipeline | $(ratio "$batch_rate" "$pipeline") |
 MD
 )"
 echo "wrote docs/benchmarks.md"
