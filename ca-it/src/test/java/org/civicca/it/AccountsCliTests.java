@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -147,6 +148,34 @@ class AccountsCliTests {
         Cli.Result other = cli.run("audit", "verify", "--expect-key", "00".repeat(32));
         assertThat(other.exitCode()).as(other.toString()).isEqualTo(1);
         assertThat(other.err()).as(other.toString()).contains("is not the expected");
+    }
+
+    @Test
+    @Order(7)
+    void aClerksEnrollmentIsHeldForApprovalRowByRowWithTheKeysKeptInTheJournal() throws IOException {
+        Cli.Result created = cli.run("--json", "accounts", "create", "--name", "clerk3.so-tc", "--role", "CLERK", "--agency", "so-tc");
+        String id = (String) ((Map<?, ?>) Json.parse(created.out())).get("id");
+        Path token = folder.resolve("clerk3.token");
+        Files.writeString(token, cli.run("tokens", "create", "--account", id).out());
+        List<String> ownRows = ProvinceData.lines(ProvinceData.file("enrollment.csv")).stream().skip(531)
+                .filter(line -> line.split(",")[2].equals("so-tc")).limit(8).toList();
+        String header = ProvinceData.lines(ProvinceData.file("enrollment.csv")).get(0);
+
+        // In batches, then one row a request: both ways, every row is held for approval and nothing is written.
+        for (int half = 0; half < 2; half++) {
+            Path csv = Files.write(folder.resolve("clerk-rows-" + half + ".csv"),
+                    Stream.concat(Stream.of(header), ownRows.subList(half * 4, half * 4 + 4).stream()).toList());
+            Path out = folder.resolve("clerk-out-" + half);
+
+            Cli.Result result = cli.run("--token-file", token.toString(), "enroll", "--csv", csv.toString(), "--out", out.toString(),
+                    "--batch-size", half == 0 ? "25" : "1");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err().lines().filter(l -> l.contains("(PENDING): a clerk's request needs an officer's approval")))
+                    .as(result.toString()).hasSize(4);
+            assertThat(EnrollmentFolder.p12Files(out)).as("no .p12 before approval").isEmpty();
+            assertThat(Files.readAllLines(out.resolve(".journal/journal.log"))).as("the keys kept for a later run").hasSize(4);
+        }
     }
 
     private static String serialOfAgency(boolean own) {

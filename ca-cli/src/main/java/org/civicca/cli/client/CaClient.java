@@ -114,10 +114,16 @@ public final class CaClient {
         return send(request("api/v1/profiles").GET(), list(Wire.Profile.class));
     }
 
-    /** Issues, or gets back the certificate an earlier call with the same requestId and content already issued. */
+    /**
+     * Issues, or gets back the certificate an earlier call with the same requestId and content already issued, or the
+     * request that waits for an officer's approval.
+     */
     public Wire.Issued issue(Map<String, Object> body) {
         HttpResponse<byte[]> response = exchange(json(request("api/v1/certificates"), "POST", body).build());
-        return new Wire.Issued(read(response, type(Wire.Certificate.class)), response.statusCode() == 201);
+        if (response.headers().firstValue("Location").orElse("").startsWith("/api/v1/requests/")) {
+            return new Wire.Issued(null, false, read(response, type(Wire.PendingRequest.class)));
+        }
+        return new Wire.Issued(read(response, type(Wire.Certificate.class)), response.statusCode() == 201, null);
     }
 
     /**

@@ -21,8 +21,11 @@ public final class Wire {
                               String certificatePem, String chainPem, Revocation revocation) {
     }
 
-    /** A certificate from {@code POST /api/v1/certificates}; created is false when an earlier call had issued it. */
-    public record Issued(Certificate certificate, boolean created) {
+    /**
+     * What {@code POST /api/v1/certificates} answered: a certificate (created is false when an earlier call had issued
+     * it), or, for a clerk's request that needs an officer's approval, the request awaiting it (certificate null).
+     */
+    public record Issued(Certificate certificate, boolean created, PendingRequest awaitingApproval) {
     }
 
     /**

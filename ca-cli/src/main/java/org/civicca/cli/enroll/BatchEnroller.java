@@ -96,7 +96,7 @@ final class BatchEnroller {
     private RowEnroller.Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.BatchResult result) {
         try {
             if (result.certificate() != null) {
-                return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201));
+                return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201, null));
             }
             if (result.request() != null) {
                 return rows.awaitingApproval(row, result.request());

@@ -61,7 +61,7 @@ final class RowEnroller {
         } catch (ApiProblemException e) {
             return refused(row, e);
         }
-        return settle(row, pending, issued);
+        return issued.awaitingApproval() != null ? awaitingApproval(row, issued.awaitingApproval()) : settle(row, pending, issued);
     }
 
     /**
@@ -89,7 +89,7 @@ final class RowEnroller {
      */
     Outcome awaitingApproval(EnrollmentRow row, Wire.PendingRequest request) {
         return Outcome.refused(new Refusal(row.line(), row.requestId(), "profile",
-                Messages.format(client.language(), CliMessage.ROW_AWAITS_APPROVAL, request.id())));
+                Messages.format(client.language(), CliMessage.ROW_AWAITS_APPROVAL, request.id(), request.state())));
     }
 
     /** The row's certificate: the .p12 written under a fresh password, the row recorded as done, the journal entry dropped. */
