@@ -30,6 +30,11 @@ final class Api {
         return ok("GET " + pathAndQuery, fetch(pathAndQuery)).body();
     }
 
+    /** The service's Prometheus scrape, with the admin token; fails unless 200. */
+    String prometheus() {
+        return ok("GET /actuator/prometheus", unchecked(authorized("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString())).body();
+    }
+
     /** GET with the admin token; the answer whatever its status. */
     HttpResponse<String> fetch(String path) {
         return unchecked(authorized(path).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

@@ -45,6 +45,11 @@ public final class Service implements AutoCloseable {
         return start(home, port, home.resolve("service.log"), Map.of());
     }
 
+    /** With service arguments ({@code --ca.api.requests-per-second=20}, say). */
+    public static Service startWith(Path home, String... arguments) {
+        return start(home, freePort(), home.resolve("service.log"), Map.of(), arguments);
+    }
+
     /** With {@code -Xshare:on}: the JVM refuses to start unless it maps the layout's class-data-sharing archive. */
     public static Service startSharingClasses(Path home) {
         return start(List.of("-Xshare:on"), home, freePort(), home.resolve("service.log"), Map.of());

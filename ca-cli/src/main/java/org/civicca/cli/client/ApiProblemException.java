@@ -6,12 +6,19 @@ public class ApiProblemException extends RuntimeException {
     private final int status;
     private final String type;
     private final String field;
+    private final long retryAfterSeconds;
 
     public ApiProblemException(int status, String type, String detail, String field) {
+        this(status, type, detail, field, 0);
+    }
+
+    /** {@code retryAfterSeconds}: the server's Retry-After (a 429 or 503), 0 when it sent none. */
+    public ApiProblemException(int status, String type, String detail, String field, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.type = type;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** An item of a batch refused with this problem, as if it had been sent alone. */
@@ -31,6 +38,10 @@ public class ApiProblemException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** Worth retrying: the server was busy or failed, the request itself may be fine. */

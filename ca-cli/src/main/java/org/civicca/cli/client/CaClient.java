@@ -238,19 +238,26 @@ public final class CaClient {
             throw new CliException(ExitCode.SERVER, CliMessage.TOKEN_REFUSED, server);
         }
         if (status >= 400) {
-            throw problem(status, response.body());
+            throw problem(status, response.body(), retryAfter(response));
         }
         return response;
     }
 
-    private ApiProblemException problem(int status, byte[] body) {
+    private ApiProblemException problem(int status, byte[] body, long retryAfterSeconds) {
         String bare = Messages.format(language, CliMessage.HTTP_STATUS, status);
         try {
             Wire.Problem problem = JSON.readValue(body, Wire.Problem.class);
-            return new ApiProblemException(status, problem.type(), problem.detail() == null ? bare : problem.detail(), problem.field());
+            return new ApiProblemException(status, problem.type(), problem.detail() == null ? bare : problem.detail(), problem.field(),
+                    retryAfterSeconds);
         } catch (JacksonException e) {
-            return new ApiProblemException(status, null, bare, null);
+            return new ApiProblemException(status, null, bare, null, retryAfterSeconds);
         }
+    }
+
+    /** Retry-After in seconds (the only form the service sends); 0 when absent or a date. */
+    private static long retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("");
+        return value.matches("\\d{1,6}") ? Long.parseLong(value) : 0;
     }
 
     private static JavaType type(Class<?> type) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.cli.AtomicFiles;
@@ -33,6 +34,7 @@ import org.civicca.core.pkcs12.Pkcs12Writer;
 final class RowEnroller {
 
     private static final int ATTEMPTS = 5;
+    private static final int THROTTLED_ATTEMPTS = 20;
 
     private final CaClient client;
     private final OutputFolder folder;
@@ -137,16 +139,20 @@ final class RowEnroller {
         return chain;
     }
 
-    /** The call, again after a growing pause while the server answers that it is busy or failing, five times at most. */
+    /**
+     * The call, again after a growing pause (at least the server's Retry-After, with some jitter so that waiting
+     * workers do not come back together) while the server answers that it is busy or failing: five times at most, or
+     * twenty while it only says the token's rate is exceeded, which a bulk run meets as a matter of course.
+     */
     static <T> T withRetries(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (ApiProblemException e) {
-                if (!e.isTransient() || attempt == ATTEMPTS) {
+                if (!e.isTransient() || attempt >= (e.status() == 429 ? THROTTLED_ATTEMPTS : ATTEMPTS)) {
                     throw e;
                 }
-                sleep(250L << attempt);
+                sleep(Math.max(250L << Math.min(attempt, 4), e.retryAfterSeconds() * 1000) + ThreadLocalRandom.current().nextLong(250));
             }
         }
     }
