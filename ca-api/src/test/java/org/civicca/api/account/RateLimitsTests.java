@@ -139,6 +139,20 @@ class RateLimitsTests {
     }
 
     @Test
+    void aBatchTakesAllItsRequestsAtOnceOrNoneAndWaitsForThemAll() {
+        assertThat(limits.tokenRequests("token-a", 7)).isEmpty();
+        assertThat(limits.burst()).isEqualTo(10);
+
+        OptionalLong refused = limits.tokenRequests("token-a", 9);
+
+        assertThat(refused).as("6 requests missing at 5 a second").hasValue(2);
+        assertThat(limits.tokenRequests("token-a", 3)).as("a refusal took nothing").isEmpty();
+        assertThat(limits.tokenRequest("token-a")).isPresent();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(limits.tokenRequests("token-a", 10)).isEmpty();
+    }
+
+    @Test
     void twoTokensHaveTheirOwnBuckets() {
         for (int i = 0; i < 10; i++) {
             limits.tokenRequest("token-a");
