@@ -17,6 +17,7 @@ class OpenApiTests extends ServiceTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode paths = response.json().get("paths");
         assertThat(paths.has("/api/v1/certificates")).isTrue();
+        assertThat(paths.has("/api/v1/certificates/batch")).isTrue();
         assertThat(paths.has("/api/v1/certificates/{serial}/revocation")).isTrue();
         assertThat(paths.has("/api/v1/cas/{ca}/crl")).isTrue();
         assertThat(paths.has("/crl/{ca}.crl")).isTrue();
