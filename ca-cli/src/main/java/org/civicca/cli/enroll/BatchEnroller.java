@@ -6,15 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.civicca.cli.CliException;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
+import org.civicca.cli.client.Retries;
 import org.civicca.cli.client.Wire;
 
 /**
  * Enrolls rows a batch at a time: every row's key and CSR in the journal (flushed once for the batch), one call for
  * the batch, then each row settled as if it had been sent alone. A row whose item failed on the server's side goes
- * again alone, with retries; so does every row of a batch the server would not take whole (a body too large, say)
+ * again alone, with retries, with the key and CSR already in hand; so does every row of a batch the server would not take whole (a body too large, say)
  * and of every batch once the server turns out to predate batches.
  */
 final class BatchEnroller {
@@ -38,31 +40,28 @@ final class BatchEnroller {
      */
     void enroll(List<EnrollmentRow> batch, BiConsumer<EnrollmentRow, RowEnroller.Outcome> done) {
         if (batch.size() == 1 || !serverTakesBatches) {
-            batch.forEach(row -> done.accept(row, alone(row)));
+            batch.forEach(row -> done.accept(row, guarded(row, () -> rows.enroll(row))));
             return;
         }
         List<EnrollmentRow> sent = new ArrayList<>();
         List<Journal.Pending> pending = new ArrayList<>();
-        List<Map<String, Object>> bodies = new ArrayList<>();
         for (EnrollmentRow row : batch) {
-            try {
-                Journal.Pending entry = rows.pending(row, false);
-                bodies.add(row.requestBody(entry.csrPem()));
-                pending.add(entry);
+            RowEnroller.Outcome failed = guarded(row, () -> {
+                pending.add(rows.pending(row));
                 sent.add(row);
-            } catch (CliException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                done.accept(row, RowEnroller.Outcome.unexpected(row, e, language));
+                return null;
+            });
+            if (failed != null) {
+                done.accept(row, failed);
             }
         }
         if (sent.isEmpty()) {
             return;
         }
         journal.flush();
-        Optional<List<Wire.BatchResult>> results;
+        List<Wire.BatchResult> results; // null: the server did not take the batch whole
         try {
-            results = send(bodies);
+            results = send(sent, pending).orElse(null);
         } catch (ApiProblemException e) {
             // Still busy or failing after the retries: each row is refused as it would have been alone, its key kept.
             sent.forEach(row -> done.accept(row, rows.refused(row, e)));
@@ -70,17 +69,23 @@ final class BatchEnroller {
         }
         for (int i = 0; i < sent.size(); i++) {
             EnrollmentRow row = sent.get(i);
-            done.accept(row, results.isPresent() ? settle(row, pending.get(i), results.get().get(i)) : alone(row));
+            Journal.Pending entry = pending.get(i);
+            Wire.BatchResult result = results == null ? null : results.get(i);
+            done.accept(row, guarded(row, () -> result == null ? rows.alone(row, entry) : settle(row, entry, result)));
         }
     }
 
     /**
-     * The results, in the order of the bodies; empty when the server did not take the batch whole, whose rows then go
+     * The results, in the order of the rows; empty when the server did not take the batch whole, whose rows then go
      * one by one. Throws what is still transient after the retries.
      */
-    private Optional<List<Wire.BatchResult>> send(List<Map<String, Object>> bodies) {
+    private Optional<List<Wire.BatchResult>> send(List<EnrollmentRow> sent, List<Journal.Pending> pending) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            bodies.add(sent.get(i).requestBody(pending.get(i).csrPem()));
+        }
         try {
-            Optional<List<Wire.BatchResult>> results = RowEnroller.withRetries(() -> client.issueBatch(bodies));
+            Optional<List<Wire.BatchResult>> results = Retries.call(() -> client.issueBatch(bodies));
             if (results.isEmpty()) {
                 serverTakesBatches = false;
             }
@@ -94,25 +99,20 @@ final class BatchEnroller {
     }
 
     private RowEnroller.Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.BatchResult result) {
-        try {
-            if (result.certificate() != null) {
-                return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201, null));
-            }
-            if (result.request() != null) {
-                return rows.awaitingApproval(row, result.request());
-            }
-            ApiProblemException problem = ApiProblemException.of(result.problem(), result.status());
-            return problem.isTransient() ? alone(row) : rows.refused(row, problem);
-        } catch (CliException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return RowEnroller.Outcome.unexpected(row, e, language);
+        if (result.certificate() != null) {
+            return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201, null));
         }
+        if (result.request() != null) {
+            return rows.awaitingApproval(row, result.request());
+        }
+        ApiProblemException problem = ApiProblemException.of(result.problem(), result.status());
+        return problem.isTransient() ? rows.alone(row, pending) : rows.refused(row, problem);
     }
 
-    private RowEnroller.Outcome alone(EnrollmentRow row) {
+    /** The step's outcome; a failure of this machine (not the server's refusal) as the row's unexpected error. */
+    private RowEnroller.Outcome guarded(EnrollmentRow row, Supplier<RowEnroller.Outcome> step) {
         try {
-            return rows.enroll(row);
+            return step.get();
         } catch (CliException e) {
             throw e;
         } catch (RuntimeException e) {

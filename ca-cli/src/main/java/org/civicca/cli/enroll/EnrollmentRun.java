@@ -3,10 +3,11 @@ package org.civicca.cli.enroll;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,28 +58,25 @@ final class EnrollmentRun {
         }
     }
 
+    /** Every row of the batch counts once in the progress, whether it was reported, failed here, or left for the next run. */
     private void enroll(List<EnrollmentRow> batch, Tally tally, Progress progress) {
-        Set<EnrollmentRow> reported = ConcurrentHashMap.newKeySet();
+        Set<EnrollmentRow> reported = new HashSet<>();
+        BiConsumer<EnrollmentRow, RowEnroller.Outcome> report = (row, outcome) -> {
+            tally.count(outcome);
+            reported.add(row);
+            progress.step();
+        };
         try {
             if (tally.serverGone.get() == null) {
-                enroller.enroll(batch, (row, outcome) -> {
-                    tally.count(outcome);
-                    reported.add(row);
-                    progress.step();
-                });
+                enroller.enroll(batch, report);
             }
         } catch (CliException e) {
             tally.serverGone.compareAndSet(null, e);
         } catch (RuntimeException e) {
-            batch.stream().filter(row -> !reported.contains(row)).forEach(row -> {
-                tally.count(RowEnroller.Outcome.unexpected(row, e, language));
-                reported.add(row);
-                progress.step();
-            });
+            batch.stream().filter(row -> !reported.contains(row)).toList()
+                    .forEach(row -> report.accept(row, RowEnroller.Outcome.unexpected(row, e, language)));
         } finally {
-            for (int i = reported.size(); i < batch.size(); i++) {
-                progress.step();
-            }
+            batch.stream().filter(row -> !reported.contains(row)).forEach(row -> progress.step());
         }
     }
 

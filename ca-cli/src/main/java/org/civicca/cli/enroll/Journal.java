@@ -101,15 +101,15 @@ final class Journal implements AutoCloseable {
         return Optional.of(new Pending(Pem.decryptPrivateKey(text.substring(0, split), passphrase), text.substring(split), Optional.empty()));
     }
 
-    /** {@code flush}: on disk before this returns; otherwise by the next {@link #flush()}, which must come before the CSR is sent. */
-    void record(String requestId, PrivateKey key, String csrPem, SecureRandom random, boolean flush) {
+    /** On disk by the next {@link #flush()}, which must come before the CSR is sent. */
+    void record(String requestId, PrivateKey key, String csrPem, SecureRandom random) {
         String name = OutputFolder.safeName(requestId);
         String text = Pem.encryptedPrivateKey(key, entryKey, random) + csrPem;
-        log.append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", flush);
+        log.append(name + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n", false);
         entries.put(name, text);
     }
 
-    /** Everything recorded so far is on disk: a batch's entries, flushed once before the batch is sent. */
+    /** Everything recorded so far is on disk: a row's entry, or a batch's, flushed once before it is sent. */
     void flush() {
         log.flush();
     }

@@ -12,13 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.civicca.cli.AtomicFiles;
 import org.civicca.cli.CliMessage;
 import org.civicca.cli.client.ApiProblemException;
 import org.civicca.cli.client.CaClient;
+import org.civicca.cli.client.Retries;
 import org.civicca.cli.client.Wire;
 import org.civicca.core.csr.CsrBuilder;
 import org.civicca.core.key.KeyAlgorithm;
@@ -32,9 +31,6 @@ import org.civicca.core.pkcs12.Pkcs12Writer;
  * recorded as done, the journal entry dropped.
  */
 final class RowEnroller {
-
-    private static final int ATTEMPTS = 5;
-    private static final int THROTTLED_ATTEMPTS = 20;
 
     private final CaClient client;
     private final OutputFolder folder;
@@ -54,24 +50,30 @@ final class RowEnroller {
         this.random = random;
     }
 
-    /** One row alone: one call, retried while the server is busy. */
+    /** One row alone: its key and CSR journalled, then one call, retried while the server is busy. */
     Outcome enroll(EnrollmentRow row) {
-        Journal.Pending pending = pending(row, true);
+        Journal.Pending pending = pending(row);
+        journal.flush();
+        return alone(row, pending);
+    }
+
+    /**
+     * The row's key and CSR: taken back from the journal, or made now and recorded there. The caller flushes the
+     * journal before the CSR is sent.
+     */
+    Journal.Pending pending(EnrollmentRow row) {
+        return journal.find(row.requestId()).orElseGet(() -> newPending(row));
+    }
+
+    /** Sends a row whose key and CSR are on disk in the journal by itself, retried while the server is busy. */
+    Outcome alone(EnrollmentRow row, Journal.Pending pending) {
         Wire.Issued issued;
         try {
-            issued = withRetries(() -> client.issue(row.requestBody(pending.csrPem())));
+            issued = Retries.call(() -> client.issue(row.requestBody(pending.csrPem())));
         } catch (ApiProblemException e) {
             return refused(row, e);
         }
         return issued.awaitingApproval() != null ? awaitingApproval(row, issued.awaitingApproval()) : settle(row, pending, issued);
-    }
-
-    /**
-     * The row's key and CSR: taken back from the journal, or made now and recorded there before anything is sent
-     * ({@code flush}: on disk now; otherwise the caller flushes the journal before sending).
-     */
-    Journal.Pending pending(EnrollmentRow row, boolean flush) {
-        return journal.find(row.requestId()).orElseGet(() -> newPending(row, flush));
     }
 
     /** The server refused the row; its journal entry goes unless the failure was the server's (a later run resends it). */
@@ -116,10 +118,10 @@ final class RowEnroller {
         return issued.created() ? Outcome.ISSUED : Outcome.RECOVERED;
     }
 
-    private Journal.Pending newPending(EnrollmentRow row, boolean flush) {
+    private Journal.Pending newPending(EnrollmentRow row) {
         KeyPair pair = algorithm.generate(random, keys);
         String csr = Pem.certificateRequest(CsrBuilder.build(pair, algorithm, keys));
-        journal.record(row.requestId(), pair.getPrivate(), csr, random, flush);
+        journal.record(row.requestId(), pair.getPrivate(), csr, random);
         return new Journal.Pending(pair.getPrivate(), csr, Optional.of(pair.getPublic()));
     }
 
@@ -139,37 +141,10 @@ final class RowEnroller {
         return chain;
     }
 
-    /**
-     * The call, again after a growing pause (at least the server's Retry-After, with some jitter so that waiting
-     * workers do not come back together) while the server answers that it is busy or failing: five times at most, or
-     * twenty while it only says the token's rate is exceeded, which a bulk run meets as a matter of course.
-     */
-    static <T> T withRetries(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (ApiProblemException e) {
-                if (!e.isTransient() || attempt >= (e.status() == 429 ? THROTTLED_ATTEMPTS : ATTEMPTS)) {
-                    throw e;
-                }
-                sleep(Math.max(250L << Math.min(attempt, 4), e.retryAfterSeconds() * 1000) + ThreadLocalRandom.current().nextLong(250));
-            }
-        }
-    }
-
     private String newPassword() {
         byte[] secret = new byte[18];
         random.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** What became of a row. */

@@ -27,7 +27,8 @@ class JournalTests {
         KeyPair keys = KeyAlgorithm.EC_P256.generate(RANDOM);
         String csr = csr(keys);
         try (Journal journal = Journal.open(folder, RANDOM)) {
-            journal.record("VP-2021-00001", keys.getPrivate(), csr, RANDOM, true);
+            journal.record("VP-2021-00001", keys.getPrivate(), csr, RANDOM);
+            journal.flush();
         }
         Path log = folder.resolve(".journal/journal.log");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
@@ -49,8 +50,8 @@ class JournalTests {
     void aLineCutShortByACrashIsLeftOutAndTheRestKept() throws Exception {
         KeyPair keys = KeyAlgorithm.EC_P256.generate(RANDOM);
         try (Journal journal = Journal.open(folder, RANDOM)) {
-            journal.record("VP-1", keys.getPrivate(), csr(keys), RANDOM, false);
-            journal.record("VP-2", keys.getPrivate(), csr(keys), RANDOM, false);
+            journal.record("VP-1", keys.getPrivate(), csr(keys), RANDOM);
+            journal.record("VP-2", keys.getPrivate(), csr(keys), RANDOM);
             journal.flush();
             journal.drop("VP-2");
         }
