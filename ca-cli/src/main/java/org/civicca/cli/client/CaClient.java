@@ -1,11 +1,7 @@
 package org.civicca.cli.client;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,34 +16,32 @@ import java.util.stream.Collectors;
 import org.civicca.cli.CliException;
 import org.civicca.cli.CliMessage;
 import org.civicca.cli.ExitCode;
-import org.civicca.core.message.Messages;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A typed client of the CivicCA REST API over one kept-alive connection pool. Problems become
- * {@link ApiProblemException}; an unreachable server or refused token becomes a {@link CliException} with exit code 3.
+ * A typed client of the CivicCA REST API: one method a call, over one {@link ApiConnection}, which turns problems into
+ * {@link ApiProblemException} and an unreachable server or refused token into a {@link CliException} with exit code 3.
  * The token travels only in the Authorization header; it is never printed.
  */
 public final class CaClient {
 
     public static final int AUDIT_PAGE = 1000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper JSON = ApiConnection.JSON;
 
     private final URI server;
     private final String token;
-    private final HttpClient http;
     private final Locale language;
+    private final ApiConnection connection;
 
     /** {@code language} is asked of the server for its error details ({@code Accept-Language}). */
     public CaClient(URI server, String token, Locale language) {
         this.server = URI.create(server.toString().replaceAll("/+$", "") + "/");
         this.token = token;
         this.language = language;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.connection = new ApiConnection(this.server, language);
     }
 
     public URI server() {
@@ -183,7 +177,7 @@ public final class CaClient {
     public void backup(Path file) {
         HttpRequest request = request("api/v1/backups").timeout(Duration.ofMinutes(30))
                 .setHeader("Accept", "application/zip, application/problem+json").POST(HttpRequest.BodyPublishers.noBody()).build();
-        exchange(request, answer -> answer.statusCode() == 200
+        connection.exchange(request, answer -> answer.statusCode() == 200
                 ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING), written -> new byte[0])
                 : HttpResponse.BodySubscribers.ofByteArray());
@@ -217,47 +211,7 @@ public final class CaClient {
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
-        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private HttpResponse<byte[]> exchange(HttpRequest request, HttpResponse.BodyHandler<byte[]> body) {
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, body);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(ExitCode.SERVER, CliMessage.SERVER_UNREACHABLE, server);
-        } catch (IOException e) {
-            throw new ApiProblemException(503, null,
-                    Messages.format(language, CliMessage.CONNECTION_FAILED, server, e.getClass().getSimpleName()), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCode.SERVER, CliMessage.INTERRUPTED, server);
-        }
-        int status = response.statusCode();
-        if (status == 401) {
-            throw new CliException(ExitCode.SERVER, CliMessage.TOKEN_REFUSED, server);
-        }
-        if (status >= 400) {
-            throw problem(status, response.body(), retryAfter(response));
-        }
-        return response;
-    }
-
-    private ApiProblemException problem(int status, byte[] body, long retryAfterSeconds) {
-        String bare = Messages.format(language, CliMessage.HTTP_STATUS, status);
-        try {
-            Wire.Problem problem = JSON.readValue(body, Wire.Problem.class);
-            return new ApiProblemException(status, problem.type(), problem.detail() == null ? bare : problem.detail(), problem.field(),
-                    retryAfterSeconds);
-        } catch (JacksonException e) {
-            return new ApiProblemException(status, null, bare, null, retryAfterSeconds);
-        }
-    }
-
-    /** Retry-After in seconds (the only form the service sends); 0 when absent or a date. */
-    private static long retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("");
-        return value.matches("\\d{1,6}") ? Long.parseLong(value) : 0;
+        return connection.exchange(request);
     }
 
     private static JavaType type(Class<?> type) {
