@@ -4,25 +4,18 @@
 -- Every request carries what real clients send beside the body: an Accept header and an Accept-Language of a
 -- Vietnamese or English browser, portal or command line.
 dofile("bench/wrk-common.lua")
-local bodies = {}
-local next_index = 1
 local languages = {"vi", "en", "vi-VN,vi;q=0.9,en-US;q=0.8,en;q=0.7", "en-US,en;q=0.9"}
 local reads = {
   "/api/v1/certificates?agency=so-tp&size=20", "/api/v1/certificates?agency=so-tc&status=issued&size=50", "/api/v1/agencies",
   "/api/v1/profiles", "/api/v1/cas"
 }
 local token
+local sent = 0
 
 function init(args)
-  for line in io.lines(os.getenv("CORPUS")) do
-    bodies[#bodies + 1] = line
-  end
-  next_index = (id * 7919) % #bodies + 1
+  load_corpus()
   token = "Bearer " .. os.getenv("TOKEN")
 end
-
-local sent = 0
-local started = os.time()
 
 function request()
   sent = sent + 1
@@ -31,10 +24,8 @@ function request()
   if sent % 20 == 0 then
     return wrk.format("GET", reads[(sent / 20) % #reads + 1], headers)
   end
-  local body = string.gsub(bodies[next_index], "{{n}}", started .. "-" .. id .. "-" .. sent, 1)
-  next_index = next_index % #bodies + 1
   headers["Content-Type"] = "application/json"
-  return wrk.format("POST", "/api/v1/certificates", headers, body)
+  return wrk.format("POST", "/api/v1/certificates", headers, next_body())
 end
 
 -- wrk does not say which request an answer is for: a read answers 200, an issuance 201.

@@ -34,3 +34,29 @@ function unexpected_answers()
   end
   return total
 end
+
+-- The issuance corpus named by CORPUS, one JSON body a line, read by each thread (call load_corpus() in init) and
+-- sent from that thread's own offset. A "{{n}}" in a body (a requestId) becomes this run's start time, the thread's
+-- number and a counter, so that no two requests share a requestId, not even those of a later run against the same
+-- service (a requestId sent again is answered from the certificate already issued).
+local corpus = {}
+local cursor = 1
+local numbered = 0
+local started = os.time()
+
+function load_corpus()
+  for line in io.lines(os.getenv("CORPUS")) do
+    corpus[#corpus + 1] = line
+  end
+  cursor = (id * 7919) % #corpus + 1
+end
+
+function next_body()
+  local body = corpus[cursor]
+  cursor = cursor % #corpus + 1
+  if string.find(body, "{{n}}", 1, true) then
+    numbered = numbered + 1
+    body = string.gsub(body, "{{n}}", started .. "-" .. id .. "-" .. numbered, 1)
+  end
+  return body
+end
