@@ -76,9 +76,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> throttled(TooManyRequestsException e, HttpServletRequest request) {
         Locale language = ClientLanguage.of(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                Messages.format(language, ApiMessage.TOKEN_THROTTLED));
-        problem.setType(ProblemTypes.type("too-many-requests"));
+        // The same answer the authentication filter gives a token over its rate.
+        ProblemDetail problem = ProblemWriter.problem(language, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", ApiMessage.TOKEN_THROTTLED);
         problems.count(problem);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag()).body(problem);

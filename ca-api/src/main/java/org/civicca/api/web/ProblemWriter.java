@@ -47,7 +47,8 @@ public class ProblemWriter {
         return json.writeValueAsBytes(problem);
     }
 
-    private static ProblemDetail problem(Locale language, HttpStatus status, String slug, MessageKey detail, Object... args) {
+    /** A problem of the service's own (not a CA refusal) in the client's language: status, type slug, catalogue detail. */
+    static ProblemDetail problem(Locale language, HttpStatus status, String slug, MessageKey detail, Object... args) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Messages.format(language, detail, args));
         problem.setType(ProblemTypes.type(slug));
         return problem;
