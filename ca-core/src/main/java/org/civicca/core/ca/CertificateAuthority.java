@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.civicca.core.EncodedTime;
 import org.civicca.core.sign.CaSigner;
 
 /** A CA ready to sign: its definition, its signer and its chain, own certificate first, root last. */
@@ -31,7 +32,11 @@ public record CertificateAuthority(CaDefinition definition, CaSigner signer, Lis
         return certificate().getSubject();
     }
 
+    public Instant notBefore() {
+        return EncodedTime.instant(certificate().toASN1Structure().getStartDate());
+    }
+
     public Instant notAfter() {
-        return certificate().getNotAfter().toInstant();
+        return EncodedTime.instant(certificate().toASN1Structure().getEndDate());
     }
 }

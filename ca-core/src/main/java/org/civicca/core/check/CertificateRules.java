@@ -1,5 +1,6 @@
 package org.civicca.core.check;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.civicca.core.EncodedTime;
 
 /**
  * What RFC 5280 asks of a certificate, read back from its encoding: version 3, serial, matching signature algorithms,
@@ -61,12 +63,7 @@ final class CertificateRules {
         NameRules.check("issuer", certificate.getIssuer(), problems);
         TimeRules.check("notBefore", tbs.getStartDate(), problems);
         TimeRules.check("notAfter", tbs.getEndDate(), problems);
-        if (!certificate.getNotBefore().before(certificate.getNotAfter())) {
-            problems.add("notBefore is not before notAfter");
-        }
-        if (certificate.getNotBefore().before(issuer.getNotBefore()) || certificate.getNotAfter().after(issuer.getNotAfter())) {
-            problems.add("the validity is not inside the issuing CA's");
-        }
+        validity(tbs, issuer.toASN1Structure().getTBSCertificate(), problems);
         Extensions extensions = certificate.getExtensions();
         if (extensions == null) {
             problems.add("a version 3 certificate of this CA must carry extensions");
@@ -75,6 +72,19 @@ final class CertificateRules {
         criticality(certificate, extensions, problems);
         keyIdentifiers(certificate, issuer, extensions, problems);
         usages(certificate, extensions, problems);
+    }
+
+    private static void validity(TBSCertificate tbs, TBSCertificate issuer, List<String> problems) {
+        Instant notBefore = EncodedTime.instant(tbs.getStartDate());
+        Instant notAfter = EncodedTime.instant(tbs.getEndDate());
+        if (!notBefore.isBefore(notAfter)) {
+            problems.add("notBefore is not before notAfter");
+        }
+        Instant issuerNotBefore = EncodedTime.instant(issuer.getStartDate());
+        Instant issuerNotAfter = EncodedTime.instant(issuer.getEndDate());
+        if (notBefore.isBefore(issuerNotBefore) || notAfter.isAfter(issuerNotAfter)) {
+            problems.add("the validity is not inside the issuing CA's");
+        }
     }
 
     private static void criticality(X509CertificateHolder certificate, Extensions extensions, List<String> problems) {

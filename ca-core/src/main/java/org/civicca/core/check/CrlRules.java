@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.TBSCertList;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.civicca.core.EncodedTime;
 
 /**
  * What RFC 5280 section 5 asks of a complete CRL, read back from its encoding: version 2, the issuer's name and key
@@ -98,7 +99,7 @@ final class CrlRules {
 
     private static void entries(TBSCertList tbs, List<String> problems) {
         Set<BigInteger> seen = new HashSet<>();
-        String thisUpdate = TimeRules.instantText(tbs.getThisUpdate());
+        String thisUpdate = EncodedTime.sortableText(tbs.getThisUpdate());
         Enumeration<?> entries = tbs.getRevokedCertificateEnumeration();
         while (entries.hasMoreElements() && problems.size() < 50) {
             TBSCertList.CRLEntry entry = (TBSCertList.CRLEntry) entries.nextElement();
@@ -109,7 +110,7 @@ final class CrlRules {
                 problems.add(which + " is listed twice");
             }
             TimeRules.check(which + ": revocationDate", entry.getRevocationDate(), problems);
-            String revoked = TimeRules.instantText(entry.getRevocationDate());
+            String revoked = EncodedTime.sortableText(entry.getRevocationDate());
             if (revoked != null && thisUpdate != null && revoked.compareTo(thisUpdate) > 0) {
                 problems.add(which + ": revocationDate is after thisUpdate");
             }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.civicca.core.CaException;
+import org.civicca.core.EncodedTime;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.agency.Agency;
 import org.civicca.core.ca.Authorities;
@@ -79,11 +81,12 @@ public final class IssuanceService {
 
     private CertificateRecord record(IssuancePipeline.Signed signed) {
         IssuancePipeline.Checked checked = signed.checked();
+        TBSCertificate tbs = signed.certificate().toASN1Structure().getTBSCertificate();
         try {
             return new CertificateRecord(signed.serial(), checked.profile().issuer(), checked.profile().name(), checked.agency().code(),
                     checked.request().requestId(), checked.fingerprint(), DistinguishedNames.rfc4514(signed.certificate().getSubject()),
                     checked.subject().commonName(), checked.subject().email(), CertificateStatus.ISSUED,
-                    signed.certificate().getNotBefore().toInstant(), signed.certificate().getNotAfter().toInstant(),
+                    EncodedTime.instant(tbs.getStartDate()), EncodedTime.instant(tbs.getEndDate()),
                     signed.certificate().getEncoded(), Optional.empty(), clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,9 +37,9 @@ public final class ProfileGrant {
                     csr.keyAlgorithm().label(), profile.allowedKeys().stream().map(k -> k.label()).sorted().toList());
         }
         Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
-        if (notBefore.isBefore(issuer.certificate().getNotBefore().toInstant()) || !notBefore.isBefore(issuer.notAfter())) {
-            throw new CaException(ErrorCode.CA_UNAVAILABLE, null, CoreMessage.ISSUER_NOT_VALID_NOW, issuer.name(),
-                    issuer.certificate().getNotBefore().toInstant(), issuer.notAfter());
+        if (notBefore.isBefore(issuer.notBefore()) || !notBefore.isBefore(issuer.notAfter())) {
+            throw new CaException(ErrorCode.CA_UNAVAILABLE, null, CoreMessage.ISSUER_NOT_VALID_NOW, issuer.name(), issuer.notBefore(),
+                    issuer.notAfter());
         }
         Instant notAfter = notAfter(profile, issuer, validityDays, notBefore);
         return new CertificateTemplate(subject.dn(), csr.publicKey(), notBefore, notAfter, extensions(profile, issuer, csr, subject));
