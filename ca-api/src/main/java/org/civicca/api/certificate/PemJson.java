@@ -21,7 +21,7 @@ final class PemJson extends ValueSerializer<String> {
     }
 
     /** Only characters JSON takes as they are, and line feeds. */
-    static boolean plain(String text) {
+    private static boolean plain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\n' && (c < ' ' || c > '~' || c == '"' || c == '\\')) {

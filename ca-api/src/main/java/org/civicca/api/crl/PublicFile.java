@@ -52,7 +52,7 @@ final class PublicFile {
         try {
             return new PublicFile(ca.certificate().getEncoded(), "ca-certificate", PKIX_CERT,
                     "\"" + ca.name() + "-" + ca.certificate().getSerialNumber().toString(16) + "\"",
-                    ca.certificate().getNotBefore().toInstant(), Optional.empty());
+                    ca.notBefore(), Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

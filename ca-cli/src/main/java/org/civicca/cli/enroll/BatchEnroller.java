@@ -16,8 +16,8 @@ import org.civicca.cli.client.Wire;
 /**
  * Enrolls rows a batch at a time: every row's key and CSR in the journal (flushed once for the batch), one call for
  * the batch, then each row settled as if it had been sent alone. A row whose item failed on the server's side goes
- * again alone, with retries, with the key and CSR already in hand; so does every row of a batch the server would not take whole (a body too large, say)
- * and of every batch once the server turns out to predate batches.
+ * again alone, with retries, with the key and CSR already in hand; so does every row of a batch the server would not
+ * take whole (a body too large, say) and of every batch once the server turns out to predate batches.
  */
 final class BatchEnroller {
 
@@ -43,47 +43,51 @@ final class BatchEnroller {
             batch.forEach(row -> done.accept(row, guarded(row, () -> rows.enroll(row))));
             return;
         }
-        List<EnrollmentRow> sent = new ArrayList<>();
-        List<Journal.Pending> pending = new ArrayList<>();
+        List<Sent> sent = prepare(batch, done);
+        if (sent.isEmpty()) {
+            return;
+        }
+        journal.flush();
+        Optional<List<Wire.BatchResult>> results;
+        try {
+            results = send(sent);
+        } catch (ApiProblemException e) {
+            // Still busy or failing after the retries: each row is refused as it would have been alone, its key kept.
+            sent.forEach(item -> done.accept(item.row(), rows.refused(item.row(), e)));
+            return;
+        }
+        if (results.isEmpty()) {
+            sent.forEach(item -> done.accept(item.row(), guarded(item.row(), () -> rows.alone(item.row(), item.pending()))));
+            return;
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            Sent item = sent.get(i);
+            Wire.BatchResult result = results.get().get(i);
+            done.accept(item.row(), guarded(item.row(), () -> settle(item, result)));
+        }
+    }
+
+    /** Each row's key and CSR, taken back from the journal or made now; a row that fails here is reported and left out. */
+    private List<Sent> prepare(List<EnrollmentRow> batch, BiConsumer<EnrollmentRow, RowEnroller.Outcome> done) {
+        List<Sent> sent = new ArrayList<>();
         for (EnrollmentRow row : batch) {
             RowEnroller.Outcome failed = guarded(row, () -> {
-                pending.add(rows.pending(row));
-                sent.add(row);
+                sent.add(new Sent(row, rows.pending(row)));
                 return null;
             });
             if (failed != null) {
                 done.accept(row, failed);
             }
         }
-        if (sent.isEmpty()) {
-            return;
-        }
-        journal.flush();
-        List<Wire.BatchResult> results; // null: the server did not take the batch whole
-        try {
-            results = send(sent, pending).orElse(null);
-        } catch (ApiProblemException e) {
-            // Still busy or failing after the retries: each row is refused as it would have been alone, its key kept.
-            sent.forEach(row -> done.accept(row, rows.refused(row, e)));
-            return;
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            EnrollmentRow row = sent.get(i);
-            Journal.Pending entry = pending.get(i);
-            Wire.BatchResult result = results == null ? null : results.get(i);
-            done.accept(row, guarded(row, () -> result == null ? rows.alone(row, entry) : settle(row, entry, result)));
-        }
+        return sent;
     }
 
     /**
      * The results, in the order of the rows; empty when the server did not take the batch whole, whose rows then go
      * one by one. Throws what is still transient after the retries.
      */
-    private Optional<List<Wire.BatchResult>> send(List<EnrollmentRow> sent, List<Journal.Pending> pending) {
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < sent.size(); i++) {
-            bodies.add(sent.get(i).requestBody(pending.get(i).csrPem()));
-        }
+    private Optional<List<Wire.BatchResult>> send(List<Sent> sent) {
+        List<Map<String, Object>> bodies = sent.stream().map(item -> item.row().requestBody(item.pending().csrPem())).toList();
         try {
             Optional<List<Wire.BatchResult>> results = Retries.call(() -> client.issueBatch(bodies));
             if (results.isEmpty()) {
@@ -98,15 +102,13 @@ final class BatchEnroller {
         }
     }
 
-    private RowEnroller.Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.BatchResult result) {
-        if (result.certificate() != null) {
-            return rows.settle(row, pending, new Wire.Issued(result.certificate(), result.status() == 201, null));
-        }
-        if (result.request() != null) {
-            return rows.awaitingApproval(row, result.request());
+    private RowEnroller.Outcome settle(Sent item, Wire.BatchResult result) {
+        if (result.certificate() != null || result.request() != null) {
+            Wire.Issued issued = new Wire.Issued(result.certificate(), result.status() == 201, result.request());
+            return rows.answered(item.row(), item.pending(), issued);
         }
         ApiProblemException problem = ApiProblemException.of(result.problem(), result.status());
-        return problem.isTransient() ? rows.alone(row, pending) : rows.refused(row, problem);
+        return problem.isTransient() ? rows.alone(item.row(), item.pending()) : rows.refused(item.row(), problem);
     }
 
     /** The step's outcome; a failure of this machine (not the server's refusal) as the row's unexpected error. */
@@ -118,5 +120,9 @@ final class BatchEnroller {
         } catch (RuntimeException e) {
             return RowEnroller.Outcome.unexpected(row, e, language);
         }
+    }
+
+    /** A row of the batch with the key and CSR it was sent with. */
+    private record Sent(EnrollmentRow row, Journal.Pending pending) {
     }
 }

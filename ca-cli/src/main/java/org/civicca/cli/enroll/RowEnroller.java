@@ -73,6 +73,11 @@ final class RowEnroller {
         } catch (ApiProblemException e) {
             return refused(row, e);
         }
+        return answered(row, pending, issued);
+    }
+
+    /** What the server answered for the row: its certificate, settled, or the request that waits for an officer. */
+    Outcome answered(EnrollmentRow row, Journal.Pending pending, Wire.Issued issued) {
         return issued.awaitingApproval() != null ? awaitingApproval(row, issued.awaitingApproval()) : settle(row, pending, issued);
     }
 
@@ -91,13 +96,13 @@ final class RowEnroller {
      * The server holds the row for an officer's approval (the caller is a clerk): no certificate yet, so the key stays
      * in the journal.
      */
-    Outcome awaitingApproval(EnrollmentRow row, Wire.PendingRequest request) {
+    private Outcome awaitingApproval(EnrollmentRow row, Wire.PendingRequest request) {
         return Outcome.refused(new Refusal(row.line(), row.requestId(), "profile",
                 Messages.format(client.language(), CliMessage.ROW_AWAITS_APPROVAL, request.id(), request.state())));
     }
 
     /** The row's certificate: the .p12 written under a fresh password, the row recorded as done, the journal entry dropped. */
-    Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.Issued issued) {
+    private Outcome settle(EnrollmentRow row, Journal.Pending pending, Wire.Issued issued) {
         List<X509CertificateHolder> chain = chain(issued.certificate());
         String password = folder.passwordFor(row.requestId(), this::newPassword);
         String name = Normalizer.normalize(row.commonName(), Normalizer.Form.NFC).strip();
