@@ -2,6 +2,7 @@ import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,7 @@ import org.civicca.core.ca.CaUrls;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.crl.CrlBuilder;
 import org.civicca.core.issue.CertificateSigner;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.revoke.Revocation;
 import org.civicca.core.revoke.RevocationReason;
@@ -38,7 +39,7 @@ public final class CrlBuild {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         KeyPair keys = KeyAlgorithm.EC_P256.generate(random);
         SoftwareCaSigner signer = new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), KeyAlgorithm.EC_P256, random);
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(random),
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random),
                 new CaUrls("http://ca.test"));
         CertificateAuthority ca = factory.createRoot(new CaDefinition("bench-ca", new CaSubject("VN", "Vĩnh Phúc", Optional.empty(),
                 "Ủy ban nhân dân tỉnh Vĩnh Phúc", Optional.empty(), "Bench CA").toX500Name(), KeyAlgorithm.EC_P256, 10, Optional.empty(),

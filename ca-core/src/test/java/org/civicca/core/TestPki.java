@@ -47,7 +47,7 @@ import org.civicca.core.csr.CsrParser;
 import org.civicca.core.issue.CertificateSigner;
 import org.civicca.core.issue.IssuancePipeline;
 import org.civicca.core.issue.ProfileGrant;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.profile.CertificateProfile;
 import org.civicca.core.profile.ExtendedKeyUsages;
@@ -222,7 +222,7 @@ public final class TestPki {
 
     private static Hierarchy newHierarchy(SoftwareCaSigner rootSigner, int rootYears, SoftwareCaSigner issuingSigner, int issuingYears,
                                           Instant now) {
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(RANDOM), URLS);
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM), URLS);
         CaDefinition rootDefinition = new CaDefinition(ROOT, caName("Vĩnh Phúc Root CA"), rootSigner.keyAlgorithm(), rootYears,
                 Optional.empty(), Duration.ofDays(7));
         CaDefinition issuingDefinition = new CaDefinition(ISSUING, caName("Vĩnh Phúc Issuing CA"), issuingSigner.keyAlgorithm(),
@@ -309,7 +309,7 @@ public final class TestPki {
 
     public static IssuancePipeline pipeline() {
         return new IssuancePipeline(new CsrParser(), subjectBuilder(), new ProfileGrant(URLS), new CertificateSigner(),
-                new RandomSerialNumberGenerator(RANDOM));
+                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM));
     }
 
     // ---------------------------------------------------------------- stored certificates

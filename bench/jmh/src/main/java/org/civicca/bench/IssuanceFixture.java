@@ -2,6 +2,7 @@ package org.civicca.bench;
 
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.civicca.core.issue.CertificateSigner;
 import org.civicca.core.issue.IssuancePipeline;
 import org.civicca.core.issue.IssuanceRequest;
 import org.civicca.core.issue.ProfileGrant;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.civicca.core.profile.CertificateProfile;
 import org.civicca.core.profile.ExtendedKeyUsages;
@@ -53,9 +54,9 @@ final class IssuanceFixture {
     IssuanceFixture(KeyAlgorithm key, SignatureProviders providers, SecureRandom random) {
         CaUrls urls = new CaUrls("http://ca.test");
         pipeline = new IssuancePipeline(new CsrParser(providers), new SubjectBuilder("VN", "Vĩnh Phúc"), new ProfileGrant(urls),
-                new CertificateSigner(), new RandomSerialNumberGenerator(random));
+                new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random));
         Instant now = Instant.now();
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(random), urls);
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random), urls);
         CertificateAuthority root = factory.createRoot(new CaDefinition("bench-root", name("Bench Root"), key, 20, Optional.empty(),
                 Duration.ofDays(7)), signer(key, providers, random), now);
         issuing = factory.createSubordinate(new CaDefinition("bench-issuing", name("Bench Issuing"), key, 10,

@@ -12,7 +12,7 @@ import org.civicca.core.issue.CertificateSigner;
 import org.civicca.core.issue.IssuancePipeline;
 import org.civicca.core.issue.IssuanceService;
 import org.civicca.core.issue.ProfileGrant;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.issue.SerialNumberGenerator;
 import org.civicca.core.profile.ProfileRegistry;
 import org.civicca.core.revoke.RevocationService;
@@ -68,8 +68,8 @@ class CaConfiguration {
     }
 
     @Bean
-    SerialNumberGenerator serialNumberGenerator(SecureRandom random) {
-        return new RandomSerialNumberGenerator(random);
+    SerialNumberGenerator serialNumberGenerator(Clock clock, SecureRandom random) {
+        return new TimeOrderedSerialNumberGenerator(clock, random);
     }
 
     @Bean

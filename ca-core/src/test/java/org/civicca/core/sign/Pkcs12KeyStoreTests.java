@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.civicca.core.ca.CaDefinition;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.crl.CrlBuilder;
 import org.civicca.core.issue.CertificateSigner;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +186,6 @@ class Pkcs12KeyStoreTests {
     }
 
     private static CaCertificateFactory factory() {
-        return new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(TestPki.RANDOM), TestPki.URLS);
+        return new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM), TestPki.URLS);
     }
 }

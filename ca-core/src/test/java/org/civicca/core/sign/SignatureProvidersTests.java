@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -26,7 +27,7 @@ import org.civicca.core.ca.CaDefinition;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.csr.CsrParser;
 import org.civicca.core.issue.CertificateSigner;
-import org.civicca.core.issue.RandomSerialNumberGenerator;
+import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class SignatureProvidersTests {
         CaDefinition definition = new CaDefinition(TestPki.ROOT, TestPki.caName("Vĩnh Phúc Root CA"), algorithm, 20, Optional.empty(),
                 Duration.ofDays(7));
 
-        CertificateAuthority root = new CaCertificateFactory(new CertificateSigner(), new RandomSerialNumberGenerator(TestPki.RANDOM),
+        CertificateAuthority root = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM),
                 TestPki.URLS).createRoot(definition, signer, TestPki.NOW);
 
         X509Certificate certificate = TestPki.jca(root.certificate());
