@@ -39,7 +39,8 @@ public final class CrlBuild {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         KeyPair keys = KeyAlgorithm.EC_P256.generate(random);
         SoftwareCaSigner signer = new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), KeyAlgorithm.EC_P256, random);
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random),
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
+                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random),
                 new CaUrls("http://ca.test"));
         CertificateAuthority ca = factory.createRoot(new CaDefinition("bench-ca", new CaSubject("VN", "Vĩnh Phúc", Optional.empty(),
                 "Ủy ban nhân dân tỉnh Vĩnh Phúc", Optional.empty(), "Bench CA").toX500Name(), KeyAlgorithm.EC_P256, 10, Optional.empty(),

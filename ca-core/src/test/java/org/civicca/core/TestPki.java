@@ -222,7 +222,8 @@ public final class TestPki {
 
     private static Hierarchy newHierarchy(SoftwareCaSigner rootSigner, int rootYears, SoftwareCaSigner issuingSigner, int issuingYears,
                                           Instant now) {
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM), URLS);
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
+                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM), URLS);
         CaDefinition rootDefinition = new CaDefinition(ROOT, caName("Vĩnh Phúc Root CA"), rootSigner.keyAlgorithm(), rootYears,
                 Optional.empty(), Duration.ofDays(7));
         CaDefinition issuingDefinition = new CaDefinition(ISSUING, caName("Vĩnh Phúc Issuing CA"), issuingSigner.keyAlgorithm(),

@@ -56,7 +56,8 @@ final class IssuanceFixture {
         pipeline = new IssuancePipeline(new CsrParser(providers), new SubjectBuilder("VN", "Vĩnh Phúc"), new ProfileGrant(urls),
                 new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random));
         Instant now = Instant.now();
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random), urls);
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
+                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), random), urls);
         CertificateAuthority root = factory.createRoot(new CaDefinition("bench-root", name("Bench Root"), key, 20, Optional.empty(),
                 Duration.ofDays(7)), signer(key, providers, random), now);
         issuing = factory.createSubordinate(new CaDefinition("bench-issuing", name("Bench Issuing"), key, 10,

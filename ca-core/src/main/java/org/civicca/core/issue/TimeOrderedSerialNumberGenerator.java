@@ -14,7 +14,7 @@ import org.civicca.core.SerialNumber;
  */
 public final class TimeOrderedSerialNumberGenerator implements SerialNumberGenerator {
 
-    static final int RANDOM_BITS = 80;
+    private static final int RANDOM_BITS = 80;
     private final Clock clock;
     private final SecureRandom random;
 

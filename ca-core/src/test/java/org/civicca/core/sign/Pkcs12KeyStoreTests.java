@@ -186,6 +186,7 @@ class Pkcs12KeyStoreTests {
     }
 
     private static CaCertificateFactory factory() {
-        return new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM), TestPki.URLS);
+        return new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM),
+                TestPki.URLS);
     }
 }

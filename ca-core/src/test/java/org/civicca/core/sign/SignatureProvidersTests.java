@@ -59,8 +59,9 @@ class SignatureProvidersTests {
         CaDefinition definition = new CaDefinition(TestPki.ROOT, TestPki.caName("Vĩnh Phúc Root CA"), algorithm, 20, Optional.empty(),
                 Duration.ofDays(7));
 
-        CertificateAuthority root = new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM),
-                TestPki.URLS).createRoot(definition, signer, TestPki.NOW);
+        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
+                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM), TestPki.URLS);
+        CertificateAuthority root = factory.createRoot(definition, signer, TestPki.NOW);
 
         X509Certificate certificate = TestPki.jca(root.certificate());
         certificate.verify(keys.getPublic());
