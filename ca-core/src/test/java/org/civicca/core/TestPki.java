@@ -222,8 +222,7 @@ public final class TestPki {
 
     private static Hierarchy newHierarchy(SoftwareCaSigner rootSigner, int rootYears, SoftwareCaSigner issuingSigner, int issuingYears,
                                           Instant now) {
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
-                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM), URLS);
+        CaCertificateFactory factory = caFactory();
         CaDefinition rootDefinition = new CaDefinition(ROOT, caName("Vĩnh Phúc Root CA"), rootSigner.keyAlgorithm(), rootYears,
                 Optional.empty(), Duration.ofDays(7));
         CaDefinition issuingDefinition = new CaDefinition(ISSUING, caName("Vĩnh Phúc Issuing CA"), issuingSigner.keyAlgorithm(),
@@ -309,8 +308,16 @@ public final class TestPki {
     }
 
     public static IssuancePipeline pipeline() {
-        return new IssuancePipeline(new CsrParser(), subjectBuilder(), new ProfileGrant(URLS), new CertificateSigner(),
-                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM));
+        return new IssuancePipeline(new CsrParser(), subjectBuilder(), new ProfileGrant(URLS), new CertificateSigner(), serials());
+    }
+
+    /** Makes CAs as the service does, with this PKI's URLs. */
+    public static CaCertificateFactory caFactory() {
+        return new CaCertificateFactory(new CertificateSigner(), serials(), URLS);
+    }
+
+    private static TimeOrderedSerialNumberGenerator serials() {
+        return new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), RANDOM);
     }
 
     // ---------------------------------------------------------------- stored certificates

@@ -2,6 +2,7 @@ package org.civicca.cli.client;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON the service speaks, as the CLI reads it (unknown fields are ignored, so the server may grow). */
 public final class Wire {
@@ -33,6 +34,14 @@ public final class Wire {
      * certificate (200, 201), the request awaiting approval (200, 202) or the problem.
      */
     public record BatchResult(int index, String requestId, int status, Certificate certificate, PendingRequest request, Problem problem) {
+
+        /** The item's answer as {@code POST /api/v1/certificates} alone would have given it; empty for a problem. */
+        public Optional<Issued> issued() {
+            if (certificate == null && request == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Issued(certificate, status == 201, request));
+        }
     }
 
     public record BatchAnswer(List<BatchResult> results) {

@@ -103,9 +103,9 @@ final class BatchEnroller {
     }
 
     private RowEnroller.Outcome settle(Sent item, Wire.BatchResult result) {
-        if (result.certificate() != null || result.request() != null) {
-            Wire.Issued issued = new Wire.Issued(result.certificate(), result.status() == 201, result.request());
-            return rows.answered(item.row(), item.pending(), issued);
+        Optional<Wire.Issued> issued = result.issued();
+        if (issued.isPresent()) {
+            return rows.answered(item.row(), item.pending(), issued.get());
         }
         ApiProblemException problem = ApiProblemException.of(result.problem(), result.status());
         return problem.isTransient() ? rows.alone(item.row(), item.pending()) : rows.refused(item.row(), problem);

@@ -11,18 +11,14 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.civicca.core.TestPki;
-import org.civicca.core.ca.CaCertificateFactory;
 import org.civicca.core.ca.CaDefinition;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.crl.CrlBuilder;
-import org.civicca.core.issue.CertificateSigner;
-import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +72,7 @@ class Pkcs12KeyStoreTests {
         CertificateAuthority parent = root(TestPki.signer(KeyAlgorithm.EC_P384));
         CaDefinition definition = new CaDefinition("vinhphuc-issuing", TestPki.caName("Vĩnh Phúc Issuing CA"), KeyAlgorithm.EC_P256, 10,
                 Optional.of("vinhphuc-root"), Duration.ofHours(24));
-        CertificateAuthority issuing = factory().createSubordinate(definition,
+        CertificateAuthority issuing = TestPki.caFactory().createSubordinate(definition,
                 new SoftwareCaSigner(keys.getPrivate(), keys.getPublic(), KeyAlgorithm.EC_P256, TestPki.RANDOM), parent, TestPki.NOW);
         List<X509Certificate> chain = issuing.chain().stream().map(TestPki::jca).toList();
 
@@ -182,11 +178,6 @@ class Pkcs12KeyStoreTests {
     private static CertificateAuthority root(SoftwareCaSigner signer) {
         CaDefinition definition = new CaDefinition("vinhphuc-root", TestPki.caName("Vĩnh Phúc Root CA"), signer.keyAlgorithm(), 20,
                 Optional.empty(), Duration.ofDays(7));
-        return factory().createRoot(definition, signer, TestPki.NOW);
-    }
-
-    private static CaCertificateFactory factory() {
-        return new CaCertificateFactory(new CertificateSigner(), new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM),
-                TestPki.URLS);
+        return TestPki.caFactory().createRoot(definition, signer, TestPki.NOW);
     }
 }

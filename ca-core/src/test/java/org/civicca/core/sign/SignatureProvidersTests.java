@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,12 +21,9 @@ import org.civicca.core.CaException;
 import org.civicca.core.ErrorCode;
 import org.civicca.core.Providers;
 import org.civicca.core.TestPki;
-import org.civicca.core.ca.CaCertificateFactory;
 import org.civicca.core.ca.CaDefinition;
 import org.civicca.core.ca.CertificateAuthority;
 import org.civicca.core.csr.CsrParser;
-import org.civicca.core.issue.CertificateSigner;
-import org.civicca.core.issue.TimeOrderedSerialNumberGenerator;
 import org.civicca.core.key.KeyAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,9 +55,7 @@ class SignatureProvidersTests {
         CaDefinition definition = new CaDefinition(TestPki.ROOT, TestPki.caName("Vĩnh Phúc Root CA"), algorithm, 20, Optional.empty(),
                 Duration.ofDays(7));
 
-        CaCertificateFactory factory = new CaCertificateFactory(new CertificateSigner(),
-                new TimeOrderedSerialNumberGenerator(Clock.systemUTC(), TestPki.RANDOM), TestPki.URLS);
-        CertificateAuthority root = factory.createRoot(definition, signer, TestPki.NOW);
+        CertificateAuthority root = TestPki.caFactory().createRoot(definition, signer, TestPki.NOW);
 
         X509Certificate certificate = TestPki.jca(root.certificate());
         certificate.verify(keys.getPublic());
